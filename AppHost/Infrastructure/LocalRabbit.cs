@@ -1,0 +1,121 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace MarketingDev.AppHost.Infrastructure;
+
+/// <summary>
+/// A private RabbitMQ node from the OS package: its own node name, data and config under the data folder, AMQP and the
+/// management API on free 127.0.0.1 ports, a generated password. The management API lets tests make a virtual host
+/// each, so parallel runs never share a queue.
+/// </summary>
+internal sealed class LocalRabbit : IAsyncDisposable
+{
+    public const string User = "marketingdev";
+    private const string Server = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+    private readonly ChildProcess _process;
+    private readonly ChildProcess _epmd;
+
+    private LocalRabbit(ChildProcess process, ChildProcess epmd, int port, int managementPort, string password)
+    {
+        _process = process;
+        _epmd = epmd;
+        Port = port;
+        ManagementPort = managementPort;
+        Password = password;
+    }
+
+    public int Port { get; }
+    public int ManagementPort { get; }
+    public string Password { get; }
+    public ChildProcess Process => _process;
+
+    public string AmqpUri(string virtualHost = "/") =>
+        $"amqp://{User}:{Password}@127.0.0.1:{Port}/{Uri.EscapeDataString(virtualHost)}";
+
+    public Uri ManagementUri => new($"http://{User}:{Password}@127.0.0.1:{ManagementPort}/");
+
+    public static async Task<LocalRabbit> StartAsync(string dataRoot, Action<string> log, CancellationToken ct)
+    {
+        await OsPackages.EnsureAsync("rabbitmq-server", () => File.Exists(Server), log, ct);
+        var dir = Path.GetFullPath(Path.Combine(dataRoot, "rabbitmq"));
+        Directory.CreateDirectory(dir);
+        var password = Secrets.ReadOrCreate(Path.Combine(dataRoot, "rabbitmq-password"));
+        int port = Ports.Free(), distPort = Ports.Free(), managementPort = Ports.Free(), epmdPort = Ports.Free();
+
+        // Written on every start because the ports change; default_user only matters the first time the node boots.
+        await File.WriteAllTextAsync(Path.Combine(dir, "rabbitmq.conf"), $"""
+            listeners.tcp.1 = 127.0.0.1:{port}
+            default_user = {User}
+            default_pass = {password}
+            default_vhost = /
+            management.tcp.ip = 127.0.0.1
+            management.tcp.port = {managementPort}
+            log.console = true
+            log.console.level = warning
+            log.file = false
+            vm_memory_high_watermark.relative = 0.2
+            disk_free_limit.absolute = 200MB
+            """, ct);
+        await File.WriteAllTextAsync(Path.Combine(dir, "enabled_plugins"), "[rabbitmq_management].\n", ct);
+
+        // One node name per data folder, so a second run finds its own database (vhosts, users, durable queues).
+        var node = $"mdev{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(dir)))[..8]}@localhost";
+        var environment = new Dictionary<string, string?>
+        {
+            ["HOME"] = dir,
+            ["RABBITMQ_NODENAME"] = node,
+            ["RABBITMQ_USE_LONGNAME"] = "false",
+            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_NODE_PORT"] = port.ToString(),
+            ["RABBITMQ_DIST_PORT"] = distPort.ToString(),
+            ["RABBITMQ_CONFIG_FILE"] = Path.Combine(dir, "rabbitmq.conf"),
+            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(dir, "enabled_plugins"),
+            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(dir, "mnesia"),
+            ["RABBITMQ_LOG_BASE"] = Path.Combine(dir, "log"),
+            ["RABBITMQ_PID_FILE"] = Path.Combine(dir, "rabbitmq.pid"),
+            ["RABBITMQ_LOGS"] = "-",
+            ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+            ["ERL_EPMD_PORT"] = epmdPort.ToString(),
+            ["RABBITMQ_ALLOW_INPUT"] = null,
+        };
+
+        // Erlang would otherwise start a shared epmd daemon that outlives us; our own, on its own port, stops with the node.
+        var epmd = ChildProcess.Start("epmd", "epmd", ["-address", "127.0.0.1", "-port", epmdPort.ToString()], new Dictionary<string, string?>(), log);
+        await Ports.WaitUntilAcceptingAsync(epmdPort, "epmd", TimeSpan.FromSeconds(10), () => epmd.HasExited, ct);
+        var process = ChildProcess.Start("rabbitmq", Server, [], environment, log, workingDirectory: dir);
+        var rabbit = new LocalRabbit(process, epmd, port, managementPort, password);
+        try
+        {
+            await Ports.WaitUntilAcceptingAsync(port, "RabbitMQ", TimeSpan.FromSeconds(90), () => process.HasExited, ct);
+            await Ports.WaitUntilAcceptingAsync(managementPort, "RabbitMQ management", TimeSpan.FromSeconds(60), () => process.HasExited, ct);
+        }
+        catch
+        {
+            await rabbit.DisposeAsync();
+            throw;
+        }
+
+        return rabbit;
+    }
+
+    /// <summary>Creates a virtual host and gives the user every permission on it (idempotent).</summary>
+    public static async Task CreateVirtualHostAsync(Uri managementUri, string virtualHost, CancellationToken ct)
+    {
+        var credentials = managementUri.UserInfo.Split(':', 2).Select(Uri.UnescapeDataString).ToArray();
+        using var http = new HttpClient { BaseAddress = new Uri(managementUri.GetLeftPart(UriPartial.Authority)) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials[0]}:{credentials[1]}")));
+        var name = Uri.EscapeDataString(virtualHost);
+        using var vhost = await http.PutAsync($"api/vhosts/{name}", new StringContent("{}", Encoding.UTF8, "application/json"), ct);
+        vhost.EnsureSuccessStatusCode();
+        using var permissions = await http.PutAsync($"api/permissions/{name}/{Uri.EscapeDataString(credentials[0])}",
+            new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json"), ct);
+        permissions.EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        await _epmd.DisposeAsync();
+    }
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using MarketingDev.ServiceDefaults.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace MarketingDev.ServiceDefaults;
+
+public static class Database
+{
+    /// <summary>Registers the service's DbContext over the connection string an AppHost injects (ConnectionStrings__{name}).</summary>
+    public static IHostApplicationBuilder AddServiceDbContext<TDb>(this IHostApplicationBuilder builder, string connectionName)
+        where TDb : ServiceDbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException(
+                $"No connection string for the database '{connectionName}'. Set ConnectionStrings__{connectionName} " +
+                "(the AppHost does this for you: dotnet run --project AppHost).");
+
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddDbContextPool<TDb>(options => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")));
+        builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TDb>());
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDb>("postgres", tags: [Extensions.ReadyTag]);
+        builder.Services.AddSingleton(new DatabaseTarget(connectionName, connectionString));
+        return builder;
+    }
+
+
+    /// <summary>
+    /// Waits for PostgreSQL (at most StartupTimeout, 60 s by default) and applies the service's migrations before the
+    /// host starts. An unreachable server ends the process with a message that names what and where.
+    /// </summary>
+    public static async Task MigrateAndRunAsync<TDb>(this WebApplication app) where TDb : ServiceDbContext
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
+        var timeout = app.Configuration.GetValue("Startup:DependencyTimeoutSeconds", 60);
+        try
+        {
+            await Dependencies.WaitForAsync(app.Services, TimeSpan.FromSeconds(timeout), logger, app.Lifetime.ApplicationStopping);
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var started = Stopwatch.GetTimestamp();
+                await scope.ServiceProvider.GetRequiredService<TDb>().Database.MigrateAsync(app.Lifetime.ApplicationStopping);
+                logger.LogInformation("Database migrated in {Elapsed:0} ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+        catch (DependencyUnavailableException ex)
+        {
+            logger.LogCritical("{Message}", ex.Message);
+            Environment.ExitCode = 3;
+            return;
+        }
+
+        await app.RunAsync();
+    }
+}
+
+/// <summary>What a service's database is called and where it lives, for start-up messages.</summary>
+public sealed record DatabaseTarget(string Name, string ConnectionString)
+{
+    public string Describe()
+    {
+        var csb = new NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"PostgreSQL at {csb.Host}:{csb.Port} (database '{csb.Database}', user '{csb.Username}')";
+    }
+}

@@ -1,0 +1,50 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace MarketingDev.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Runs every consumer inside one database transaction that first records (message id, endpoint) in the inbox.
+/// A redelivered message finds its row and is acknowledged without a second effect; two concurrent deliveries of the
+/// same message serialise on the inbox key, and the loser sees the winner's row once it commits. Events a consumer
+/// publishes go to the outbox in the same transaction.
+/// </summary>
+public sealed class InboxFilter<T>(ServiceDbContext db, OutboxSignal signal, TimeProvider clock, ILogger<InboxFilter<T>> logger)
+    : IFilter<ConsumeContext<T>> where T : class
+{
+    public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
+    {
+        var messageId = context.MessageId
+            ?? throw new InvalidOperationException($"A {typeof(T).Name} arrived without a message id; it cannot be de-duplicated.");
+        var consumer = context.ReceiveContext.InputAddress?.AbsolutePath.Trim('/') ?? typeof(T).Name;
+
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        var now = clock.GetUtcNow();
+        var claimed = await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({messageId}, {consumer}, {now}) ON CONFLICT DO NOTHING",
+            context.CancellationToken);
+        if (claimed == 0)
+        {
+            logger.LogInformation("Skipping {MessageType} {MessageId} on {Consumer}: already processed", typeof(T).Name, messageId, consumer);
+            return;
+        }
+
+        try
+        {
+            await next.Send(context);
+            await db.SaveChangesAsync(context.CancellationToken);
+            await transaction.CommitAsync(context.CancellationToken);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+
+        signal.Notify();
+    }
+
+    public void Probe(ProbeContext context) => context.CreateFilterScope("inbox");
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics.Metrics;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MarketingDev.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Publishes committed outbox rows to RabbitMQ and marks them dispatched. Rows are claimed with
+/// FOR UPDATE SKIP LOCKED so replicas share the work; a failed publish leaves the row for the next attempt (with
+/// back-off), and a crash between publish and mark re-publishes with the same message id, which the consumers' inbox
+/// ignores. Delivery is therefore at least once from here and exactly once in effect.
+/// </summary>
+public sealed class OutboxRelay<TDb>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    TimeProvider clock,
+    ILogger<OutboxRelay<TDb>> logger) : BackgroundService where TDb : ServiceDbContext
+{
+    private const int BatchSize = 100;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Retention = TimeSpan.FromDays(1);
+    private DateTimeOffset _nextCleanup;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await DispatchBatchAsync(stoppingToken) == BatchSize)
+                {
+                }
+
+                if (failures > 0)
+                {
+                    logger.LogInformation("Outbox relay is publishing again after {Failures} failed attempts", failures);
+                }
+
+                failures = 0;
+                await CleanupAsync(stoppingToken);
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                // Log the first failure of an outage fully and then only now and then: the broker may be down for a while.
+                if (failures == 1 || failures % 30 == 0)
+                {
+                    logger.LogWarning(ex, "Outbox relay could not publish (attempt {Failures}); events stay stored and will be retried", failures);
+                }
+
+                var delay = TimeSpan.FromMilliseconds(Math.Min(5000, 100 * Math.Pow(2, Math.Min(failures, 6))));
+                await Task.Delay(delay, clock, stoppingToken);
+            }
+        }
+    }
+
+    private async Task<int> DispatchBatchAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var batch = await db.OutboxMessages
+            .FromSql($"SELECT * FROM outbox_messages WHERE dispatched_at IS NULL ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(ct);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(PublishTimeout);
+        try
+        {
+            await Task.WhenAll(batch.Select(message => PublishAsync(message, timeout.Token)));
+        }
+        catch
+        {
+            // Record the attempt on what is still pending, outside the rolled-back claim, then let the loop back off.
+            await transaction.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var message in batch)
+        {
+            message.DispatchedAt = now;
+            message.Attempts++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        Dispatched.Add(batch.Count);
+        return batch.Count;
+    }
+
+    private Task PublishAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var (payload, type) = message.Deserialize();
+        return bus.Publish(payload, type, context => context.MessageId = message.MessageId, ct);
+    }
+
+    private async Task CleanupAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (now < _nextCleanup)
+        {
+            return;
+        }
+
+        _nextCleanup = now.AddMinutes(10);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        var cutoff = now - Retention;
+        await db.OutboxMessages.Where(m => m.DispatchedAt != null && m.DispatchedAt < cutoff).ExecuteDeleteAsync(ct);
+        await db.InboxMessages.Where(m => m.ProcessedAt < now - TimeSpan.FromDays(7)).ExecuteDeleteAsync(ct);
+    }
+
+    private static readonly Counter<long> Dispatched =
+        new Meter(OutboxRelay.MeterName).CreateCounter<long>("marketingdev.outbox.dispatched", description: "Events published from the outbox");
+}
+
+public static class OutboxRelay
+{
+    public const string MeterName = "MarketingDev.Outbox";
+}

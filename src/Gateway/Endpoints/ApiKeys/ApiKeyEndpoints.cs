@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using MarketingDev.Gateway.Auth;
+using MarketingDev.Gateway.Data;
+using MarketingDev.Gateway.Errors;
+using MarketingDev.Gateway.Idempotency;
+using MarketingDev.ServiceDefaults;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MarketingDev.Gateway.Endpoints.ApiKeys;
+
+public sealed record CreateApiKeyBody(string Name, string Role);
+
+/// <summary>A key as listed: never its secret.</summary>
+public sealed record ApiKeyView(Guid Id, string Name, string Role, string Prefix, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt);
+
+/// <summary>The answer to creating a key: the only time the secret is returned.</summary>
+public sealed record CreatedApiKey(Guid Id, string Name, string Role, string Prefix, DateTimeOffset CreatedAt, string Key);
+
+internal static class ApiKeyEndpoints
+{
+    public static void MapApiKeyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var keys = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequireAuthorization(Policies.Admin);
+        keys.MapPost("/", CreateAsync).WithName("CreateApiKey").WithMetadata(new IdempotentAttribute())
+            .WithSummary("Create an API key for a person or tool (admin); the key is shown once.")
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403);
+        keys.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("List API keys without their secrets (admin).");
+        keys.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revoke an API key (admin).");
+    }
+
+    private static async Task<Created<CreatedApiKey>> CreateAsync(CreateApiKeyBody body, ClaimsPrincipal user, GatewayDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new List<Problems.FieldError>();
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200)
+        {
+            errors.Add(new("#/name", "A name of 1 to 200 characters is required: who or what the key belongs to."));
+        }
+
+        if (!WireName.TryParse<Role>(body.Role, out var role))
+        {
+            errors.Add(new("#/role", $"Role must be one of: {WireName.Names<Role>()}."));
+        }
+
+        if (errors.Count > 0)
+        {
+            var problem = Problems.Create(400, "validation", "The request is not valid", "Fix the fields listed in errors.");
+            problem.Extensions["errors"] = errors;
+            throw new ApiProblemException(problem);
+        }
+
+        var (key, secret) = ApiKey.Create(body.Name.Trim(), role, user.PrincipalName(), clock.GetUtcNow());
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/api-keys/{key.Id}",
+            new CreatedApiKey(key.Id, key.Name, Roles.Of(key.Role), key.Prefix, key.CreatedAt, secret));
+    }
+
+    private static async Task<Ok<List<ApiKeyView>>> ListAsync(GatewayDbContext db, CancellationToken ct)
+    {
+        var keys = await db.ApiKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(ct);
+        return TypedResults.Ok(keys.Select(k => new ApiKeyView(k.Id, k.Name, Roles.Of(k.Role), k.Prefix, k.CreatedAt, k.CreatedBy, k.RevokedAt)).ToList());
+    }
+
+    private static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, GatewayDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, ct);
+        if (key is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        key.Revoke(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,55 @@
+namespace MarketingDev.Gateway.Endpoints.Requests;
+
+public sealed record UserStoryDto(string AsA = "", string IWant = "", string SoThat = "");
+
+public sealed record AcceptanceCriterionDto(string Text, string? Id = null);
+
+public sealed record KpiDto(string Name = "", double? Baseline = null, double? Target = null, string Unit = "");
+
+public sealed record MarketingContextDto(string CampaignGoal = "", string Audience = "", string BusinessImpact = "", KpiDto? Kpi = null);
+
+public sealed record DesignAssetDto(string Url, string Kind = "other", string Label = "");
+
+public sealed record TrackingParameterDto(string Name, string Description = "");
+
+public sealed record TrackingRequirementDto(string EventName, string Trigger = "", IReadOnlyList<TrackingParameterDto>? Parameters = null);
+
+public sealed record BenchmarkDto(string Url, string Note = "");
+
+public sealed record EstimateDto(string Size, double Days);
+
+/// <summary>What a requester writes. Only the title is required for a draft; the readiness check says what else is missing.</summary>
+public sealed record RequestBody(
+    string Title,
+    string? Type = null,
+    string? Priority = null,
+    DateOnly? LaunchDate = null,
+    string? Team = null,
+    UserStoryDto? UserStory = null,
+    IReadOnlyList<AcceptanceCriterionDto>? AcceptanceCriteria = null,
+    MarketingContextDto? MarketingContext = null,
+    IReadOnlyList<DesignAssetDto>? DesignAssets = null,
+    IReadOnlyList<TrackingRequirementDto>? TrackingRequirements = null,
+    IReadOnlyList<BenchmarkDto>? Benchmarks = null);
+
+public sealed record RequestView(
+    Guid Id,
+    string Key,
+    string Status,
+    string Requester,
+    string Title,
+    string Type,
+    string Priority,
+    DateOnly? LaunchDate,
+    string? Team,
+    UserStoryDto UserStory,
+    IReadOnlyList<AcceptanceCriterionDto> AcceptanceCriteria,
+    MarketingContextDto MarketingContext,
+    IReadOnlyList<DesignAssetDto> DesignAssets,
+    IReadOnlyList<TrackingRequirementDto> TrackingRequirements,
+    IReadOnlyList<BenchmarkDto> Benchmarks,
+    EstimateDto? Estimate,
+    bool QuickWin,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int Version);

@@ -1,0 +1,145 @@
+using System.Text;
+using System.Text.Json;
+using Grpc.Core;
+using MarketingDev.ServiceDefaults.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MarketingDev.Gateway.Errors;
+
+/// <summary>
+/// Turns everything that escapes an endpoint into problem details: gRPC status codes from the services
+/// (NotFound 404, InvalidArgument 400 with field pointers, FailedPrecondition 409, OutOfRange 422, Aborted 412,
+/// PermissionDenied 403, Unavailable/DeadlineExceeded 503) and unreadable request bodies (400).
+/// </summary>
+internal sealed partial class GatewayExceptionHandler(IProblemDetailsService problems, ILogger<GatewayExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var problem = exception switch
+        {
+            RpcException rpc => FromRpc(rpc, context),
+            BadHttpRequestException bad => FromBadRequest(bad),
+            ApiProblemException api => api.Problem,
+            _ => null,
+        };
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            problem = Problems.Create(500, "internal", "Internal error", "The error has been logged; quote the traceId when reporting it.");
+        }
+
+        context.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private ProblemDetails FromRpc(RpcException rpc, HttpContext context)
+    {
+        switch (rpc.StatusCode)
+        {
+            case StatusCode.NotFound:
+                return Problems.Create(404, "not-found", "Not found", rpc.Status.Detail);
+            case StatusCode.InvalidArgument:
+                var invalid = Problems.Create(400, "validation", "The request is not valid", "Fix the fields listed in errors.");
+                var fieldErrors = Trailer<List<FieldError>>(rpc, ErrorTrailers.FieldErrors) ?? [];
+                invalid.Extensions["errors"] = fieldErrors.Select(e => new Problems.FieldError(e.Field, e.Message)).ToList();
+                return invalid;
+            case StatusCode.FailedPrecondition:
+                var conflict = Problems.Create(409, "conflict", "Conflict with the current state", rpc.Status.Detail);
+                if (Trailer<List<string>>(rpc, ErrorTrailers.Allowed) is { Count: > 0 } allowed)
+                {
+                    conflict.Extensions["allowed"] = allowed;
+                }
+
+                return conflict;
+            case StatusCode.OutOfRange:
+                var unprocessable = Problems.Create(422, "unprocessable", "The request cannot be processed as it is", rpc.Status.Detail);
+                if (Trailer<JsonElement?>(rpc, ErrorTrailers.Details) is { } details)
+                {
+                    foreach (var property in details.EnumerateObject())
+                    {
+                        unprocessable.Extensions[property.Name] = property.Value;
+                    }
+                }
+
+                return unprocessable;
+            case StatusCode.Aborted:
+                var stale = Problems.Create(412, "precondition-failed", "The resource has changed", rpc.Status.Detail);
+                if (rpc.Trailers.GetValueBytes(ErrorTrailers.CurrentVersion) is { } current)
+                {
+                    context.Response.Headers.ETag = Http.ETags.For(int.Parse(Encoding.UTF8.GetString(current)));
+                }
+
+                return stale;
+            case StatusCode.PermissionDenied:
+                return Problems.Create(403, "forbidden", "Not allowed", rpc.Status.Detail);
+            case StatusCode.Unavailable or StatusCode.DeadlineExceeded:
+                logger.LogWarning(rpc, "A service did not answer on {Path}", context.Request.Path);
+                context.Response.Headers.RetryAfter = "5";
+                return Problems.Create(503, "service-unavailable", "A service is unavailable", "Try again shortly.");
+            default:
+                logger.LogError(rpc, "A service failed on {Method} {Path}", context.Request.Method, context.Request.Path);
+                return Problems.Create(500, "internal", "Internal error", "The error has been logged; quote the traceId when reporting it.");
+        }
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is not JsonException json)
+        {
+            return Problems.Create(bad.StatusCode, bad.StatusCode == 400 ? "malformed-request" : "http-" + bad.StatusCode, "The request could not be read", bad.Message);
+        }
+
+        var error = Describe(json);
+        var problem = Problems.Create(400, "malformed-request", "The request body could not be read", error.Detail);
+        problem.Extensions["errors"] = new[] { error };
+        return problem;
+    }
+
+    /// <summary>System.Text.Json's messages name .NET types; callers need the field and what is wrong with it.</summary>
+    internal static Problems.FieldError Describe(JsonException json)
+    {
+        var pointer = ToPointer(json.Path ?? "$");
+        var message = json.Message;
+        if (UnknownField().Match(message) is { Success: true } unknown)
+        {
+            return new Problems.FieldError(pointer, $"Unknown field '{unknown.Groups[1].Value}'.");
+        }
+
+        if (MissingFields().Match(message) is { Success: true } missing)
+        {
+            var names = missing.Groups[1].Value.Split(',').Select(n => n.Trim().Trim('\'')).ToList();
+            return new Problems.FieldError(pointer.TrimEnd('/') + "/" + names[0], $"Missing required field{(names.Count > 1 ? "s" : "")}: {string.Join(", ", names)}.");
+        }
+
+        if (message.Contains("could not be converted", StringComparison.Ordinal) || message.Contains("null", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Problems.FieldError(pointer, "The value has the wrong type or format for this field.");
+        }
+
+        return new Problems.FieldError(pointer, "Not valid JSON: " + JsonLocation().Replace(message, "").Trim());
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
+    private static partial System.Text.RegularExpressions.Regex UnknownField();
+
+    [System.Text.RegularExpressions.GeneratedRegex("missing required properties including: (.*)\\.")]
+    private static partial System.Text.RegularExpressions.Regex MissingFields();
+
+    [System.Text.RegularExpressions.GeneratedRegex(" Path: .*$")]
+    private static partial System.Text.RegularExpressions.Regex JsonLocation();
+
+    /// <summary>"$.userStory.asA" / "$.acceptanceCriteria[0].text" → "#/userStory/asA" / "#/acceptanceCriteria/0/text".</summary>
+    internal static string ToPointer(string jsonPath) =>
+        "#" + string.Concat(jsonPath.TrimStart('$').Replace("]", "", StringComparison.Ordinal)
+            .Split(['.', '['], StringSplitOptions.RemoveEmptyEntries).Select(s => "/" + s));
+
+    private static T? Trailer<T>(RpcException rpc, string key) =>
+        rpc.Trailers.GetValueBytes(key) is { } bytes ? JsonSerializer.Deserialize<T>(bytes, ErrorTrailers.Json) : default;
+}
+
+/// <summary>A problem the Gateway itself detects (a bad header, a stale precondition) before any service is called.</summary>
+public sealed class ApiProblemException(ProblemDetails problem) : Exception(problem.Detail)
+{
+    public ProblemDetails Problem { get; } = problem;
+}

@@ -1,0 +1,26 @@
+using MarketingDev.Gateway;
+using MarketingDev.Gateway.Data;
+using MarketingDev.Gateway.Endpoints.ApiKeys;
+using MarketingDev.Gateway.Endpoints.Metrics;
+using MarketingDev.Gateway.Endpoints.Requests;
+using MarketingDev.Gateway.Idempotency;
+using MarketingDev.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddGatewayServices();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSwagger();
+app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "MarketingDev API v1"));
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
+
+app.MapDefaultEndpoints();
+app.MapApiKeyEndpoints();
+app.MapRequestEndpoints();
+app.MapMetricsEndpoints();
+await app.MigrateAndRunAsync<GatewayDbContext>();

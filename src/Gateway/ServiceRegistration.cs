@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MarketingDev.Contracts;
+using MarketingDev.Gateway.Auth;
+using MarketingDev.Gateway.Data;
+using MarketingDev.Gateway.Errors;
+using MarketingDev.Gateway.Idempotency;
+using MarketingDev.ServiceDefaults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.OpenApi;
+using GrpcMetrics = MarketingDev.Contracts.Grpc.Metrics;
+using GrpcRequests = MarketingDev.Contracts.Grpc.Requests;
+
+namespace MarketingDev.Gateway;
+
+internal static class ServiceRegistration
+{
+    public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddServiceDbContext<GatewayDbContext>(ServiceNames.GatewayDb);
+        services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
+        services.AddExceptionHandler<GatewayExceptionHandler>();
+
+        services.AddApiKeyAuthentication();
+        services.AddScoped<IdempotencyStore>();
+        services.AddHostedService<BootstrapAdminKey>();
+        services.AddHostedService<IdempotencyCleanup>();
+
+        AddServiceClient<GrpcRequests.Requests.RequestsClient>(services, ServiceNames.Requests);
+        AddServiceClient<GrpcMetrics.Metrics.MetricsClient>(services, ServiceNames.Metrics);
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "MarketingDev API",
+                Version = "v1",
+                Description = "Marketing requests, sync meetings, the knowledge base and collaboration metrics. " +
+                              "Every /api route needs an X-Api-Key header. Errors are RFC 9457 problem details.",
+            });
+            o.AddSecurityDefinition(ApiKeyDefaults.Scheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyDefaults.HeaderName,
+                Description = "An API key created with POST /api/v1/api-keys (or the bootstrap admin key).",
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiKeyDefaults.Scheme, document)] = [],
+            });
+            o.OperationFilter<Http.ProtocolHeadersOperationFilter>();
+        });
+        return builder;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // A misspelt field is an error the caller wants to hear about, not a value silently dropped.
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.RespectNullableAnnotations = true;
+        json.RespectRequiredConstructorParameters = true;
+    }
+
+    /// <summary>
+    /// A gRPC client that finds its service through service discovery (services__{name}__grpc__0). Calls are not
+    /// retried by an HTTP resilience handler: a command retried after a lost reply could apply twice.
+    /// </summary>
+    private static void AddServiceClient<TClient>(IServiceCollection services, string serviceName) where TClient : class
+    {
+        var client = services.AddGrpcClient<TClient>(o => o.Address = ServiceNames.GrpcAddress(serviceName))
+            .ConfigureChannel(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
+#pragma warning disable EXTEXP0001 // Experimental, but the only way to opt one client out of the defaults' retries.
+        client.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+    }
+}
+
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>An admin key to install when no key exists yet (Gateway__BootstrapAdminKey). Never logged.</summary>
+    public string? BootstrapAdminKey { get; set; }
+
+    /// <summary>How long an idempotency key is remembered.</summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
+}

@@ -1,0 +1,34 @@
+using MarketingDev.Metrics.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MarketingDev.Metrics.Data.Configurations;
+
+internal sealed class RequestRecordConfiguration : IEntityTypeConfiguration<RequestRecord>
+{
+    public void Configure(EntityTypeBuilder<RequestRecord> builder)
+    {
+        builder.ToTable("requests");
+        builder.HasKey(r => r.RequestId);
+        builder.Property(r => r.RequestId).HasColumnName("request_id").ValueGeneratedNever();
+        builder.Property(r => r.Key).HasColumnName("key").HasMaxLength(40);
+        builder.Property(r => r.Type).HasColumnName("type").HasMaxLength(20);
+        builder.Property(r => r.Priority).HasColumnName("priority").HasMaxLength(10);
+        builder.Property(r => r.LaunchDate).HasColumnName("launch_date");
+        builder.Property(r => r.DraftedAt).HasColumnName("drafted_at");
+        builder.HasIndex(r => r.DraftedAt);
+    }
+}
+
+internal sealed class ArticleRecordConfiguration : IEntityTypeConfiguration<ArticleRecord>
+{
+    public void Configure(EntityTypeBuilder<ArticleRecord> builder)
+    {
+        builder.ToTable("articles");
+        builder.HasKey(a => a.ArticleId);
+        builder.Property(a => a.ArticleId).HasColumnName("article_id").ValueGeneratedNever();
+        builder.Property(a => a.Category).HasColumnName("category").HasMaxLength(100);
+        builder.Property(a => a.PublishedAt).HasColumnName("published_at");
+        builder.HasIndex(a => a.PublishedAt);
+    }
+}

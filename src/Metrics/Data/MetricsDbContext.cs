@@ -1,0 +1,17 @@
+using MarketingDev.Metrics.Domain;
+using MarketingDev.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MarketingDev.Metrics.Data;
+
+public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<RequestRecord> Requests => Set<RequestRecord>();
+    public DbSet<ArticleRecord> Articles => Set<ArticleRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MetricsDbContext).Assembly);
+    }
+}

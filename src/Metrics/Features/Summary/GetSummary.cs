@@ -1,0 +1,32 @@
+using MarketingDev.Metrics.Data;
+using MarketingDev.ServiceDefaults.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace MarketingDev.Metrics.Features.Summary;
+
+public sealed record Period(DateTimeOffset? From, DateTimeOffset? To);
+
+public sealed record Summary(long RequestsDrafted, long ArticlesPublished, DateTimeOffset? LastEventAt);
+
+/// <summary>Counts per period [from, to); an open end means unbounded.</summary>
+public sealed class GetSummaryHandler(MetricsDbContext db)
+{
+    public async Task<Summary> HandleAsync(Period period, CancellationToken ct)
+    {
+        if (period is { From: { } from, To: { } to } && to <= from)
+        {
+            throw new InvalidInputException("#/to", "The end of the period must be after its start.");
+        }
+
+        var requests = db.Requests.AsNoTracking()
+            .Where(r => (period.From == null || r.DraftedAt >= period.From) && (period.To == null || r.DraftedAt < period.To));
+        var articles = db.Articles.AsNoTracking()
+            .Where(a => (period.From == null || a.PublishedAt >= period.From) && (period.To == null || a.PublishedAt < period.To));
+
+        var drafted = await requests.LongCountAsync(ct);
+        var published = await articles.LongCountAsync(ct);
+        var lastRequest = await requests.MaxAsync(r => (DateTimeOffset?)r.DraftedAt, ct);
+        var lastArticle = await articles.MaxAsync(a => (DateTimeOffset?)a.PublishedAt, ct);
+        return new Summary(drafted, published, new[] { lastRequest, lastArticle }.Max());
+    }
+}

@@ -1,0 +1,24 @@
+using MarketingDev.Contracts;
+using MarketingDev.Metrics.Consumers;
+using MarketingDev.Metrics.Data;
+using MarketingDev.Metrics.Features.Summary;
+using MarketingDev.ServiceDefaults;
+using MarketingDev.ServiceDefaults.Errors;
+
+namespace MarketingDev.Metrics;
+
+internal static class ServiceRegistration
+{
+    public static IHostApplicationBuilder AddMetricsServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDbContext<MetricsDbContext>(ServiceNames.MetricsDb);
+        builder.AddMessaging<MetricsDbContext>(ServiceNames.Metrics, bus =>
+        {
+            bus.AddConsumer<RequestDraftedConsumer>();
+            bus.AddConsumer<ArticlePublishedConsumer>();
+        });
+        builder.Services.AddGrpc(o => o.Interceptors.Add<DomainExceptionInterceptor>());
+        builder.Services.AddScoped<GetSummaryHandler>();
+        return builder;
+    }
+}

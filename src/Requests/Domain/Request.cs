@@ -1,0 +1,67 @@
+namespace MarketingDev.Requests.Domain;
+
+/// <summary>A piece of marketing work that needs development, from draft to delivery.</summary>
+public sealed class Request
+{
+    private Request()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Sequential, assigned by the database; the human key is MKT-{Number}.</summary>
+    public long Number { get; private set; }
+
+    public string Key => $"MKT-{Number}";
+    public string Title { get; private set; } = "";
+    public RequestType Type { get; private set; }
+    public Priority Priority { get; private set; }
+    public DateOnly? LaunchDate { get; private set; }
+    public string? Team { get; private set; }
+    public RequestDetails Details { get; private set; } = RequestDetails.Empty;
+    public RequestStatus Status { get; private set; }
+    public string Requester { get; private set; } = "";
+    public Estimate? Estimate { get; private set; }
+    public bool QuickWin { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Starts at 1 and grows with every change; the Gateway's ETag.</summary>
+    public int Version { get; private set; }
+
+    public RequestContent Content => new(Title, Type, Priority, LaunchDate, Team, Details);
+
+    public static Request Draft(RequestContent content, string requester, DateTimeOffset now)
+    {
+        var request = new Request
+        {
+            Id = Guid.CreateVersion7(now),
+            Status = RequestStatus.Draft,
+            Requester = requester,
+            CreatedAt = now,
+            Version = 0,
+        };
+        request.Apply(content, now);
+        return request;
+    }
+
+    /// <summary>The database sequence hands out numbers; the draft takes its own before its first event names the key.</summary>
+    public void AssignNumber(long number) => Number = number;
+
+    private void Apply(RequestContent content, DateTimeOffset now)
+    {
+        Title = content.Title.Trim();
+        Type = content.Type;
+        Priority = content.Priority;
+        LaunchDate = content.LaunchDate;
+        Team = string.IsNullOrWhiteSpace(content.Team) ? null : content.Team.Trim();
+        Details = content.Details;
+        Touch(now);
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+}

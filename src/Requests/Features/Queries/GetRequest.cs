@@ -1,0 +1,20 @@
+using MarketingDev.Requests.Data;
+using MarketingDev.Requests.Domain;
+using MarketingDev.ServiceDefaults.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace MarketingDev.Requests.Features.Queries;
+
+public sealed class GetRequestHandler(RequestsDbContext db)
+{
+    public async Task<Request> HandleAsync(string id, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var requestId))
+        {
+            throw new NotFoundException("Request", id);
+        }
+
+        return await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct)
+            ?? throw new NotFoundException("Request", id);
+    }
+}

@@ -1,0 +1,90 @@
+using Google.Protobuf.WellKnownTypes;
+using MarketingDev.Requests.Domain;
+using MarketingDev.Requests.Features.Drafting;
+using MarketingDev.ServiceDefaults;
+using Proto = MarketingDev.Contracts.Grpc.Requests;
+
+namespace MarketingDev.Requests.Grpc;
+
+/// <summary>Proto ⇄ domain, by hand, at the edge.</summary>
+internal static class ProtoMapping
+{
+    public static RequestInput ToInput(this Proto.RequestContent? c)
+    {
+        c ??= new Proto.RequestContent();
+        var story = c.UserStory ?? new Proto.UserStory();
+        var context = c.MarketingContext ?? new Proto.MarketingContext();
+        return new RequestInput(
+            c.Title, c.Type, c.Priority, c.LaunchDate, c.Team,
+            new UserStory(story.AsA, story.IWant, story.SoThat),
+            c.AcceptanceCriteria.Select(a => new AcceptanceCriterion(a.Id, a.Text)).ToList(),
+            new MarketingContext(context.CampaignGoal, context.Audience, context.BusinessImpact,
+                context.Kpi is null ? null : new Kpi(context.Kpi.Name, context.Kpi.HasBaseline ? context.Kpi.Baseline : null,
+                    context.Kpi.HasTarget ? context.Kpi.Target : null, context.Kpi.Unit)),
+            c.DesignAssets.Select(a => new DesignAssetInput(a.Url, a.Kind, a.Label)).ToList(),
+            c.TrackingRequirements.Select(t => new TrackingRequirement(t.EventName, t.Trigger,
+                t.Parameters.Select(p => new TrackingParameter(p.Name, p.Description)).ToList())).ToList(),
+            c.Benchmarks.Select(b => new Benchmark(b.Url, b.Note)).ToList());
+    }
+
+    public static Proto.RequestContent ToProto(this RequestContent content)
+    {
+        var details = content.Details;
+        var proto = new Proto.RequestContent
+        {
+            Title = content.Title,
+            Type = WireName.ToWire(content.Type),
+            Priority = WireName.ToWire(content.Priority),
+            LaunchDate = content.LaunchDate?.ToString("yyyy-MM-dd") ?? "",
+            Team = content.Team ?? "",
+            UserStory = new Proto.UserStory { AsA = details.UserStory.AsA, IWant = details.UserStory.IWant, SoThat = details.UserStory.SoThat },
+            MarketingContext = new Proto.MarketingContext
+            {
+                CampaignGoal = details.MarketingContext.CampaignGoal,
+                Audience = details.MarketingContext.Audience,
+                BusinessImpact = details.MarketingContext.BusinessImpact,
+                Kpi = details.MarketingContext.Kpi?.ToProto(),
+            },
+        };
+        proto.AcceptanceCriteria.AddRange(details.AcceptanceCriteria.Select(a => new Proto.AcceptanceCriterion { Id = a.Id, Text = a.Text }));
+        proto.DesignAssets.AddRange(details.DesignAssets.Select(a => new Proto.DesignAsset { Url = a.Url, Kind = WireName.ToWire(a.Kind), Label = a.Label }));
+        proto.TrackingRequirements.AddRange(details.TrackingRequirements.Select(t =>
+        {
+            var requirement = new Proto.TrackingRequirement { EventName = t.EventName, Trigger = t.Trigger };
+            requirement.Parameters.AddRange(t.Parameters.Select(p => new Proto.TrackingParameter { Name = p.Name, Description = p.Description }));
+            return requirement;
+        }));
+        proto.Benchmarks.AddRange(details.Benchmarks.Select(b => new Proto.Benchmark { Url = b.Url, Note = b.Note }));
+        return proto;
+    }
+
+    private static Proto.Kpi ToProto(this Kpi kpi)
+    {
+        var proto = new Proto.Kpi { Name = kpi.Name, Unit = kpi.Unit };
+        if (kpi.Baseline is { } baseline)
+        {
+            proto.Baseline = baseline;
+        }
+
+        if (kpi.Target is { } target)
+        {
+            proto.Target = target;
+        }
+
+        return proto;
+    }
+
+    public static Proto.Request ToProto(this Request request) => new()
+    {
+        Id = request.Id.ToString(),
+        Key = request.Key,
+        Status = WireName.ToWire(request.Status),
+        Requester = request.Requester,
+        CreatedAt = Timestamp.FromDateTimeOffset(request.CreatedAt),
+        UpdatedAt = Timestamp.FromDateTimeOffset(request.UpdatedAt),
+        Version = request.Version,
+        Content = request.Content.ToProto(),
+        Estimate = request.Estimate is { } e ? new Proto.Estimate { Size = WireName.ToWire(e.Size), Days = e.Days } : null,
+        QuickWin = request.QuickWin,
+    };
+}

@@ -1,0 +1,24 @@
+using MarketingDev.Contracts;
+using MarketingDev.Requests.Data;
+using MarketingDev.Requests.Features.Drafting;
+using MarketingDev.Requests.Features.Queries;
+using MarketingDev.ServiceDefaults;
+using MarketingDev.ServiceDefaults.Errors;
+
+namespace MarketingDev.Requests;
+
+internal static class ServiceRegistration
+{
+    public static IHostApplicationBuilder AddRequestsServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDbContext<RequestsDbContext>(ServiceNames.RequestsDb);
+        builder.AddMessaging<RequestsDbContext>(ServiceNames.Requests);
+        builder.Services.AddGrpc(o => o.Interceptors.Add<DomainExceptionInterceptor>());
+
+        builder.Services.AddSingleton<FluentValidation.IValidator<RequestInput>, RequestInputValidator>();
+        builder.Services.AddScoped<DraftRequestHandler>();
+        builder.Services.AddScoped<GetRequestHandler>();
+        builder.Services.AddScoped<ListRequestsHandler>();
+        return builder;
+    }
+}
