@@ -101,16 +101,28 @@ internal sealed class LocalRabbit : IAsyncDisposable
     /// <summary>Creates a virtual host and gives the user every permission on it (idempotent).</summary>
     public static async Task CreateVirtualHostAsync(Uri managementUri, string virtualHost, CancellationToken ct)
     {
-        var credentials = managementUri.UserInfo.Split(':', 2).Select(Uri.UnescapeDataString).ToArray();
-        using var http = new HttpClient { BaseAddress = new Uri(managementUri.GetLeftPart(UriPartial.Authority)) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials[0]}:{credentials[1]}")));
+        using var http = ManagementClient(managementUri, out var credentials);
         var name = Uri.EscapeDataString(virtualHost);
         using var vhost = await http.PutAsync($"api/vhosts/{name}", new StringContent("{}", Encoding.UTF8, "application/json"), ct);
         vhost.EnsureSuccessStatusCode();
         using var permissions = await http.PutAsync($"api/permissions/{name}/{Uri.EscapeDataString(credentials[0])}",
             new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json"), ct);
         permissions.EnsureSuccessStatusCode();
+    }
+
+    public static async Task DeleteVirtualHostAsync(Uri managementUri, string virtualHost, CancellationToken ct)
+    {
+        using var http = ManagementClient(managementUri, out _);
+        using var response = await http.DeleteAsync($"api/vhosts/{Uri.EscapeDataString(virtualHost)}", ct);
+    }
+
+    private static HttpClient ManagementClient(Uri managementUri, out string[] credentials)
+    {
+        credentials = managementUri.UserInfo.Split(':', 2).Select(Uri.UnescapeDataString).ToArray();
+        var http = new HttpClient { BaseAddress = new Uri(managementUri.GetLeftPart(UriPartial.Authority)) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials[0]}:{credentials[1]}")));
+        return http;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.Json;
+using Grpc.Core;
+using MarketingDev.ServiceDefaults.Errors;
+using Microsoft.EntityFrameworkCore;
+using Proto = MarketingDev.Contracts.Grpc.Requests;
+
+namespace MarketingDev.Requests.Tests.Drafting;
+
+public sealed class DraftRequestTests(RequestsFixture fixture) : IClassFixture<RequestsFixture>
+{
+    private static Proto.RequestContent FullContent(string title) => new()
+    {
+        Title = title,
+        Type = "landingPage",
+        Priority = "high",
+        LaunchDate = "2027-03-01",
+        Team = "Growth",
+        UserStory = new Proto.UserStory { AsA = "campaign manager", IWant = "a spring landing page", SoThat = "we capture 500 leads" },
+        AcceptanceCriteria = { new Proto.AcceptanceCriterion { Text = "The form submits in under 2 seconds on 4G" } },
+        MarketingContext = new Proto.MarketingContext
+        {
+            CampaignGoal = "Spring leads",
+            Kpi = new Proto.Kpi { Name = "Sign-ups", Baseline = 120, Target = 500, Unit = "per week" },
+        },
+        DesignAssets = { new Proto.DesignAsset { Url = "https://www.figma.com/file/abc", Kind = "figma", Label = "Hero" } },
+        TrackingRequirements =
+        {
+            new Proto.TrackingRequirement
+            {
+                EventName = "sign_up", Trigger = "Form submitted",
+                Parameters = { new Proto.TrackingParameter { Name = "method", Description = "form" } },
+            },
+        },
+        Benchmarks = { new Proto.Benchmark { Url = "https://example.com/best", Note = "Competitor" } },
+    };
+
+    [Fact]
+    public async Task Draft_FullContent_IsStoredAndReadBackUnchanged()
+    {
+        var content = FullContent("Spring landing page");
+
+        var drafted = (await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = content, Requester = "maria" })).Request;
+        var read = (await fixture.Client.GetRequestAsync(new Proto.GetRequestQuery { Id = drafted.Id })).Request;
+
+        Assert.Equal("draft", read.Status);
+        Assert.Equal("maria", read.Requester);
+        Assert.Matches("^MKT-[0-9]+$", read.Key);
+        Assert.Equal(1, read.Version);
+        content.AcceptanceCriteria[0].Id = "AC1"; // the service numbers criteria that arrive without an id
+        Assert.Equal(content, read.Content);
+    }
+
+    [Fact]
+    public async Task Draft_TwoRequests_GetDistinctSequentialKeys()
+    {
+        var first = (await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = FullContent("A"), Requester = "maria" })).Request;
+        var second = (await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = FullContent("B"), Requester = "maria" })).Request;
+
+        Assert.Equal(long.Parse(first.Key[4..]) + 1, long.Parse(second.Key[4..]));
+    }
+
+    [Fact]
+    public async Task Draft_StoresItsEventInTheSameTransaction_AndTheRelayPublishesIt()
+    {
+        var drafted = (await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = FullContent("Evented"), Requester = "maria" })).Request;
+
+        var message = await TestSupport.Eventually.ReturnsAsync(
+            async () => (await fixture.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync())).Single(m => m.Body.Contains(drafted.Id, StringComparison.Ordinal)),
+            m => m.DispatchedAt is not null,
+            "the RequestDrafted outbox row to be dispatched");
+        Assert.Contains("RequestDrafted", message.MessageType, StringComparison.Ordinal);
+        using var body = JsonDocument.Parse(message.Body);
+        Assert.Equal(drafted.Key, body.RootElement.GetProperty("key").GetString());
+    }
+
+    public static TheoryData<string, Action<Proto.RequestContent>, string> InvalidContent => new()
+    {
+        { "no title", c => c.Title = "", "#/title" },
+        { "unknown type", c => c.Type = "website", "#/type" },
+        { "numeric type", c => c.Type = "1", "#/type" },
+        { "unknown priority", c => c.Priority = "asap", "#/priority" },
+        { "bad date", c => c.LaunchDate = "01/03/2027", "#/launchDate" },
+        { "relative asset url", c => c.DesignAssets[0].Url = "/files/hero.png", "#/designAssets/0/url" },
+        { "ftp asset url", c => c.DesignAssets[0].Url = "ftp://example.com/hero.png", "#/designAssets/0/url" },
+        { "unknown asset kind", c => c.DesignAssets[0].Kind = "sketch", "#/designAssets/0/kind" },
+        { "empty criterion", c => c.AcceptanceCriteria[0].Text = " ", "#/acceptanceCriteria/0/text" },
+        { "nameless parameter", c => c.TrackingRequirements[0].Parameters[0].Name = "", "#/trackingRequirements/0/parameters/0/name" },
+        { "title too long", c => c.Title = new string('x', 201), "#/title" },
+        { "bad benchmark url", c => c.Benchmarks[0].Url = "example.com", "#/benchmarks/0/url" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidContent))]
+    public async Task Draft_InvalidField_IsInvalidArgumentNamingThePointer_AndStoresNothing(string _, Action<Proto.RequestContent> spoil, string pointer)
+    {
+        var content = FullContent("Invalid " + Guid.NewGuid());
+        spoil(content);
+        var before = await fixture.WithDbAsync(db => db.Requests.CountAsync());
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = content, Requester = "maria" }));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var fields = JsonSerializer.Deserialize<List<FieldError>>(
+            Encoding.UTF8.GetString(error.Trailers.GetValueBytes(ErrorTrailers.FieldErrors)!), ErrorTrailers.Json)!;
+        Assert.Contains(fields, f => f.Field == pointer);
+        Assert.Equal(before, await fixture.WithDbAsync(db => db.Requests.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Get_UnknownId_IsNotFound()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await fixture.Client.GetRequestAsync(new Proto.GetRequestQuery { Id = Guid.NewGuid().ToString() }));
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+}
