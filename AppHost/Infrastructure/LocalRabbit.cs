@@ -15,17 +15,18 @@ internal sealed class LocalRabbit : IAsyncDisposable
     private readonly ChildProcess _process;
     private readonly ChildProcess _epmd;
 
-    private LocalRabbit(ChildProcess process, ChildProcess epmd, int port, int managementPort, string password)
+    private LocalRabbit(ChildProcess process, ChildProcess epmd, RabbitPorts ports, string password)
     {
         _process = process;
         _epmd = epmd;
-        Port = port;
-        ManagementPort = managementPort;
+        Ports = ports;
         Password = password;
     }
 
-    public int Port { get; }
-    public int ManagementPort { get; }
+    /// <summary>Pass these to <see cref="StartAsync"/> to restart the node where its clients expect it.</summary>
+    public RabbitPorts Ports { get; }
+    public int Port => Ports.Amqp;
+    public int ManagementPort => Ports.Management;
     public string Password { get; }
     public ChildProcess Process => _process;
 
@@ -34,13 +35,14 @@ internal sealed class LocalRabbit : IAsyncDisposable
 
     public Uri ManagementUri => new($"http://{User}:{Password}@127.0.0.1:{ManagementPort}/");
 
-    public static async Task<LocalRabbit> StartAsync(string dataRoot, Action<string> log, CancellationToken ct)
+    public static async Task<LocalRabbit> StartAsync(string dataRoot, Action<string> log, CancellationToken ct, RabbitPorts? ports = null)
     {
         await OsPackages.EnsureAsync("rabbitmq-server", () => File.Exists(Server), log, ct);
         var dir = Path.GetFullPath(Path.Combine(dataRoot, "rabbitmq"));
         Directory.CreateDirectory(dir);
         var password = Secrets.ReadOrCreate(Path.Combine(dataRoot, "rabbitmq-password"));
-        int port = Ports.Free(), distPort = Ports.Free(), managementPort = Ports.Free(), epmdPort = Ports.Free();
+        ports ??= new RabbitPorts(Infrastructure.Ports.Free(), Infrastructure.Ports.Free(), Infrastructure.Ports.Free(), Infrastructure.Ports.Free());
+        var (port, distPort, managementPort, epmdPort) = ports;
 
         // Written on every start because the ports change; default_user only matters the first time the node boots.
         await File.WriteAllTextAsync(Path.Combine(dir, "rabbitmq.conf"), $"""
@@ -81,13 +83,13 @@ internal sealed class LocalRabbit : IAsyncDisposable
 
         // Erlang would otherwise start a shared epmd daemon that outlives us; our own, on its own port, stops with the node.
         var epmd = ChildProcess.Start("epmd", "epmd", ["-address", "127.0.0.1", "-port", epmdPort.ToString()], new Dictionary<string, string?>(), log);
-        await Ports.WaitUntilAcceptingAsync(epmdPort, "epmd", TimeSpan.FromSeconds(10), () => epmd.HasExited, ct);
+        await Infrastructure.Ports.WaitUntilAcceptingAsync(epmdPort, "epmd", TimeSpan.FromSeconds(10), () => epmd.HasExited, ct);
         var process = ChildProcess.Start("rabbitmq", Server, [], environment, log, workingDirectory: dir);
-        var rabbit = new LocalRabbit(process, epmd, port, managementPort, password);
+        var rabbit = new LocalRabbit(process, epmd, ports, password);
         try
         {
-            await Ports.WaitUntilAcceptingAsync(port, "RabbitMQ", TimeSpan.FromSeconds(90), () => process.HasExited, ct);
-            await Ports.WaitUntilAcceptingAsync(managementPort, "RabbitMQ management", TimeSpan.FromSeconds(60), () => process.HasExited, ct);
+            await Infrastructure.Ports.WaitUntilAcceptingAsync(port, "RabbitMQ", TimeSpan.FromSeconds(90), () => process.HasExited, ct);
+            await Infrastructure.Ports.WaitUntilAcceptingAsync(managementPort, "RabbitMQ management", TimeSpan.FromSeconds(60), () => process.HasExited, ct);
         }
         catch
         {
@@ -127,7 +129,11 @@ internal sealed class LocalRabbit : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // RabbitMQ stops itself on SIGTERM, closing client connections and flushing its message store.
         await _process.DisposeAsync();
         await _epmd.DisposeAsync();
     }
 }
+
+/// <summary>The ports one RabbitMQ node listens on (all on 127.0.0.1).</summary>
+internal sealed record RabbitPorts(int Amqp, int Distribution, int Management, int Epmd);

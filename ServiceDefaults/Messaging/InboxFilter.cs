@@ -17,7 +17,8 @@ public sealed class InboxFilter<T>(ServiceDbContext db, OutboxSignal signal, Tim
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"A {typeof(T).Name} arrived without a message id; it cannot be de-duplicated.");
-        var consumer = context.ReceiveContext.InputAddress?.AbsolutePath.Trim('/') ?? typeof(T).Name;
+        // The queue name (the input address ends with it, after the virtual host) identifies the consuming endpoint.
+        var consumer = context.ReceiveContext.InputAddress?.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? typeof(T).Name;
 
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);

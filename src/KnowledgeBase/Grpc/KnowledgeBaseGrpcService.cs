@@ -6,7 +6,7 @@ using Proto = MarketingDev.Contracts.Grpc.Knowledge;
 
 namespace MarketingDev.KnowledgeBase.Grpc;
 
-internal sealed class KnowledgeBaseGrpcService(IServiceProvider services) : Proto.KnowledgeBase.KnowledgeBaseBase
+public sealed class KnowledgeBaseGrpcService(IServiceProvider services) : Proto.KnowledgeBase.KnowledgeBaseBase
 {
     public override async Task<ArticleReply> PublishArticle(PublishArticleCommand command, ServerCallContext context)
     {

@@ -6,7 +6,7 @@ using Proto = MarketingDev.Contracts.Grpc.Metrics;
 
 namespace MarketingDev.Metrics.Grpc;
 
-internal sealed class MetricsGrpcService(GetSummaryHandler summaries) : Proto.Metrics.MetricsBase
+public sealed class MetricsGrpcService(GetSummaryHandler summaries) : Proto.Metrics.MetricsBase
 {
     public override async Task<Proto.Summary> GetSummary(GetSummaryQuery query, ServerCallContext context)
     {

@@ -7,7 +7,7 @@ using Proto = MarketingDev.Contracts.Grpc.Requests;
 namespace MarketingDev.Requests.Grpc;
 
 /// <summary>Thin: proto → command, call the handler, map back. Domain failures become status codes in the interceptor.</summary>
-internal sealed class RequestsGrpcService(IServiceProvider services) : Proto.Requests.RequestsBase
+public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Requests.RequestsBase
 {
     public override async Task<RequestReply> DraftRequest(DraftRequestCommand command, ServerCallContext context)
     {

@@ -6,7 +6,7 @@ using Proto = MarketingDev.Contracts.Grpc.Meetings;
 
 namespace MarketingDev.SyncMeetings.Grpc;
 
-internal sealed class SyncMeetingsGrpcService(ListUpcomingInitiativesHandler upcoming) : Proto.SyncMeetings.SyncMeetingsBase
+public sealed class SyncMeetingsGrpcService(ListUpcomingInitiativesHandler upcoming) : Proto.SyncMeetings.SyncMeetingsBase
 {
     public override async Task<InitiativeList> ListUpcomingInitiatives(ListUpcomingInitiativesQuery query, ServerCallContext context)
     {
