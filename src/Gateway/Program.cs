@@ -18,6 +18,8 @@ app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "MarketingDe
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
+// Again inside: an endpoint's failure becomes its problem response here, where idempotency can record it.
+app.UseExceptionHandler();
 
 app.MapDefaultEndpoints();
 app.MapApiKeyEndpoints();

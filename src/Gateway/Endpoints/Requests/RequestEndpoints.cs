@@ -50,7 +50,7 @@ internal static class RequestEndpoints
         [FromQuery] int? limit = null, [FromQuery] string? cursor = null)
     {
         var reply = await requests.ListRequestsAsync(
-            new Proto.ListRequestsQuery { Limit = limit ?? Paging.DefaultLimit, Cursor = cursor ?? "" }, cancellationToken: ct);
+            new Proto.ListRequestsQuery { Limit = Paging.Limit(limit), Cursor = cursor ?? "" }, cancellationToken: ct);
         var next = reply.NextCursor.Length == 0 ? null : reply.NextCursor;
         Paging.AddNextLink(http, next);
         return TypedResults.Ok(new Page<RequestView>(reply.Items.Select(r => r.ToView()).ToList(), next));

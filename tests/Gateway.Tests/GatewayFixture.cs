@@ -1,0 +1,86 @@
+using System.Net.Http.Json;
+using MarketingDev.Contracts;
+using MarketingDev.Gateway.Data;
+using MarketingDev.Metrics.Grpc;
+using MarketingDev.Requests.Grpc;
+using MarketingDev.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MarketingDev.Gateway.Tests;
+
+/// <summary>
+/// The Gateway in front of the real Requests and Metrics services, each over its own database in one isolated set, the
+/// Gateway reaching them through its real gRPC clients and service discovery. Starts with only the bootstrap admin key.
+/// </summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    public const string AdminKey = "mdk_test-bootstrap-admin-key-0123456789abcdef";
+    private IsolatedResources? _resources;
+    private ServiceHost<RequestsGrpcService>? _requests;
+    private ServiceHost<MetricsGrpcService>? _metrics;
+
+    public ServiceHost<GatewayOptions> Gateway { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _resources = await IsolatedResources.CreateAsync(ServiceNames.GatewayDb, ServiceNames.RequestsDb, ServiceNames.MetricsDb);
+        var settings = _resources.Settings();
+        _requests = new ServiceHost<RequestsGrpcService>(settings);
+        _metrics = new ServiceHost<MetricsGrpcService>(settings);
+        var router = new HostRouter(new Dictionary<string, HttpMessageHandler>
+        {
+            [ServiceNames.Requests] = _requests.Server.CreateHandler(),
+            [ServiceNames.Metrics] = _metrics.Server.CreateHandler(),
+        });
+        settings["Gateway:BootstrapAdminKey"] = AdminKey;
+        settings[$"services:{ServiceNames.Requests}:grpc:0"] = HostRouter.AddressOf(ServiceNames.Requests);
+        settings[$"services:{ServiceNames.Metrics}:grpc:0"] = HostRouter.AddressOf(ServiceNames.Metrics);
+        Gateway = new ServiceHost<GatewayOptions>(settings, services =>
+            services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => router)));
+        _ = Gateway.Server;
+        using var metricsHttp = _metrics.CreateClient();
+        await Eventually.ReturnsAsync(async () => (int)(await metricsHttp.GetAsync("/health")).StatusCode, s => s == 200, "Metrics /health");
+    }
+
+    public HttpClient Client(string? apiKey = AdminKey)
+    {
+        var client = Gateway.CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>Creates a key for a role through the API, as an admin would.</summary>
+    public async Task<string> KeyForAsync(string role, string? name = null)
+    {
+        using var admin = Client();
+        var response = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = name ?? $"{role}-{Guid.NewGuid():N}", role });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["key"].ToString()!;
+    }
+
+    public async Task<T> WithGatewayDbAsync<T>(Func<GatewayDbContext, Task<T>> query)
+    {
+        await using var scope = Gateway.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<GatewayDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in new IAsyncDisposable?[] { Gateway, _requests, _metrics })
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+        }
+
+        if (_resources is not null)
+        {
+            await _resources.DisposeAsync();
+        }
+    }
+}
