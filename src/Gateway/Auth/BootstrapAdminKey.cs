@@ -1,3 +1,4 @@
+using MarketingDev.ServiceDefaults;
 using MarketingDev.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,7 @@ internal sealed class BootstrapAdminKey(IServiceScopeFactory scopes, IOptions<Ga
             return;
         }
 
-        var key = ApiKey.FromSecret(secret, KeyName, Role.Admin, "configuration", clock.GetUtcNow());
+        var key = ApiKey.FromSecret(secret, KeyName, Role.Admin, "configuration", clock.GetStoredUtcNow());
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

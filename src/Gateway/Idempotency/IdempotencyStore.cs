@@ -1,3 +1,4 @@
+using MarketingDev.ServiceDefaults;
 using MarketingDev.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ internal sealed class IdempotencyStore(GatewayDbContext db, TimeProvider clock, 
     /// <summary>Returns null when this call now owns the key, else the record someone else made.</summary>
     public async Task<IdempotencyRecord?> TryClaimAsync(Guid clientId, string key, string fingerprint, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.GetStoredUtcNow();
         var abandoned = now - AbandonedAfter;
         await db.Database.ExecuteSqlAsync(
             $"DELETE FROM idempotency_records WHERE client_id = {clientId} AND key = {key} AND (expires_at < {now} OR (NOT completed AND created_at < {abandoned}))",
@@ -62,7 +63,7 @@ internal sealed class IdempotencyCleanup(IServiceScopeFactory scopes, TimeProvid
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
-                var now = clock.GetUtcNow();
+                var now = clock.GetStoredUtcNow();
                 var deleted = await db.IdempotencyRecords.Where(r => r.ExpiresAt < now).ExecuteDeleteAsync(stoppingToken);
                 logger.LogDebug("Forgot {Count} expired idempotency keys", deleted);
             }

@@ -43,6 +43,7 @@ public sealed class DraftRequestTests(RequestsFixture fixture) : IClassFixture<R
         var drafted = (await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = content, Requester = "maria" })).Request;
         var read = (await fixture.Client.GetRequestAsync(new Proto.GetRequestQuery { Id = drafted.Id })).Request;
 
+        Assert.Equal(drafted, read); // what the command answered is what is stored, to the microsecond
         Assert.Equal("draft", read.Status);
         Assert.Equal("maria", read.Requester);
         Assert.Matches("^MKT-[0-9]+$", read.Key);

@@ -49,7 +49,7 @@ internal static class ApiKeyEndpoints
             throw new ApiProblemException(problem);
         }
 
-        var (key, secret) = ApiKey.Create(body.Name.Trim(), role, user.PrincipalName(), clock.GetUtcNow());
+        var (key, secret) = ApiKey.Create(body.Name.Trim(), role, user.PrincipalName(), clock.GetStoredUtcNow());
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/api-keys/{key.Id}",
@@ -70,7 +70,7 @@ internal static class ApiKeyEndpoints
             return TypedResults.NotFound();
         }
 
-        key.Revoke(clock.GetUtcNow());
+        key.Revoke(clock.GetStoredUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

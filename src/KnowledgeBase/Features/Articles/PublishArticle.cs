@@ -1,3 +1,4 @@
+using MarketingDev.ServiceDefaults;
 using FluentValidation;
 using MarketingDev.Contracts.Events.KnowledgeBase;
 using MarketingDev.KnowledgeBase.Data;
@@ -24,7 +25,7 @@ public sealed class PublishArticleHandler(KnowledgeDbContext db, IValidator<Publ
     public async Task<Article> HandleAsync(PublishArticle command, CancellationToken ct)
     {
         await validator.ValidateOrThrowAsync(command, ct);
-        var now = clock.GetUtcNow();
+        var now = clock.GetStoredUtcNow();
         var article = Article.Publish(command.Title, command.Category, command.BodyMarkdown, command.Author, now);
         db.Articles.Add(article);
         db.Publish(new ArticlePublished(Guid.CreateVersion7(now), now, article.Id, article.Title, article.Category, article.Author));

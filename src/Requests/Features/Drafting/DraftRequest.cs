@@ -20,7 +20,7 @@ public sealed class DraftRequestHandler(RequestsDbContext db, IValidator<Request
             throw new InvalidInputException("#/requester", "The requester is required.");
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetStoredUtcNow();
         var request = Request.Draft(command.Input.ToContent(), command.Requester, now);
         db.Requests.Add(request);
         // The number (and so the key) comes from the database sequence; fetch it before the event needs it.

@@ -1,3 +1,4 @@
+using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
 using MarketingDev.SyncMeetings.Data;
 using MarketingDev.SyncMeetings.Domain;
@@ -18,7 +19,7 @@ public sealed class ListUpcomingInitiativesHandler(MeetingsDbContext db, TimePro
             throw new InvalidInputException("#/daysAhead", "Days ahead must be between 1 and 365.");
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(clock.GetStoredUtcNow().UtcDateTime);
         var until = today.AddDays(horizon);
         return await db.Initiatives.AsNoTracking()
             .Where(i => i.LaunchDate >= today && i.LaunchDate <= until)
