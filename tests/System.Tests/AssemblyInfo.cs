@@ -1,0 +1,3 @@
+using MarketingDev.TestSupport;
+
+[assembly: AssemblyFixture(typeof(TestServersLifetime))]

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using MarketingDev.TestSupport;
+
+namespace MarketingDev.System.Tests;
+
+/// <summary>A real program started as a user would, its output kept for assertions.</summary>
+internal sealed class RunningProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    public RunningProcess(string dll, IDictionary<string, string?> environment)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(dll);
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        _process = new Process { StartInfo = info };
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Id => _process.Id;
+    public string Output => string.Join('\n', _output);
+    public bool HasExited => _process.HasExited;
+    public int ExitCode => _process.ExitCode;
+
+    public Task WaitForOutputAsync(string text, TimeSpan timeout) =>
+        Eventually.TrueAsync(() => _output.Any(l => l.Contains(text, StringComparison.Ordinal)) || _process.HasExited,
+            $"'{text}' in the output", timeout)
+            .ContinueWith(t =>
+            {
+                if (!_output.Any(l => l.Contains(text, StringComparison.Ordinal)))
+                {
+                    throw new InvalidOperationException($"'{text}' never appeared (exited: {_process.HasExited}). Output:\n{Output}", t.Exception);
+                }
+            }, TaskScheduler.Default);
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Every process below this one, read from /proc (children, grandchildren, …).</summary>
+    public IReadOnlyList<int> Descendants()
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    parents[pid] = int.Parse(fields[1]);
+                }
+                catch (IOException)
+                {
+                    // The process ended while we looked.
+                }
+            }
+        }
+
+        var found = new List<int>();
+        var frontier = new Queue<int>([_process.Id]);
+        while (frontier.TryDequeue(out var parent))
+        {
+            foreach (var (pid, ppid) in parents)
+            {
+                if (ppid == parent)
+                {
+                    found.Add(pid);
+                    frontier.Enqueue(pid);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
