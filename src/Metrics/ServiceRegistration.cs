@@ -16,6 +16,9 @@ internal static class ServiceRegistration
         {
             bus.AddConsumer<RequestDraftedConsumer>();
             bus.AddConsumer<ArticlePublishedConsumer>();
+            bus.AddConsumer<RequestSubmittedConsumer>();
+            bus.AddConsumer<RequestStatusChangedConsumer>();
+            bus.AddConsumer<RequestDeliveredConsumer>();
         });
         builder.Services.AddGrpc(o => o.Interceptors.Add<DomainExceptionInterceptor>());
         builder.Services.AddScoped<GetSummaryHandler>();

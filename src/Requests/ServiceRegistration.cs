@@ -19,6 +19,11 @@ internal static class ServiceRegistration
         builder.Services.AddScoped<DraftRequestHandler>();
         builder.Services.AddScoped<GetRequestHandler>();
         builder.Services.AddScoped<ListRequestsHandler>();
+        builder.Services.AddScoped<Features.Editing.UpdateRequestHandler>();
+        builder.Services.AddScoped<Features.Readiness.CheckReadinessHandler>();
+        builder.Services.AddScoped<Features.Workflow.TransitionRequestHandler>();
+        builder.Services.AddScoped<Features.Workflow.EstimateRequestHandler>();
+        builder.Services.AddScoped<GetHistoryHandler>();
         return builder;
     }
 }

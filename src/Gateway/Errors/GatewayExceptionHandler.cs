@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Grpc.Core;
 using MarketingDev.ServiceDefaults.Errors;
@@ -64,13 +63,8 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
 
                 return unprocessable;
             case StatusCode.Aborted:
-                var stale = Problems.Create(412, "precondition-failed", "The resource has changed", rpc.Status.Detail);
-                if (rpc.Trailers.GetValueBytes(ErrorTrailers.CurrentVersion) is { } current)
-                {
-                    context.Response.Headers.ETag = Http.ETags.For(int.Parse(Encoding.UTF8.GetString(current)));
-                }
-
-                return stale;
+                // Routes marked Conditional() answer this themselves, with the current ETag (see PreconditionFilter).
+                return Problems.Create(412, "precondition-failed", "The resource has changed", rpc.Status.Detail);
             case StatusCode.PermissionDenied:
                 return Problems.Create(403, "forbidden", "Not allowed", rpc.Status.Detail);
             case StatusCode.Unavailable or StatusCode.DeadlineExceeded:

@@ -13,6 +13,37 @@ public sealed class RequestRecord
     public string Priority { get; private set; } = "";
     public DateOnly? LaunchDate { get; private set; }
     public DateTimeOffset DraftedAt { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public DateTimeOffset? DeliveredAt { get; private set; }
+
+    /// <summary>Times development sent it back for more information: clarification rounds that cost a cycle.</summary>
+    public int Returns { get; private set; }
+
+    /// <summary>Times it came back after delivery: rework.</summary>
+    public int Reopens { get; private set; }
+    public double? EstimateDays { get; private set; }
+    public int? ActualDays { get; private set; }
+
+    public void Submitted(DateTimeOffset at) => SubmittedAt ??= at;
+
+    public void StatusChanged(string kind)
+    {
+        if (kind == "returned")
+        {
+            Returns++;
+        }
+        else if (kind == "reopened")
+        {
+            Reopens++;
+        }
+    }
+
+    public void Delivered(DateTimeOffset at, double? estimateDays, int actualDays)
+    {
+        DeliveredAt = at;
+        EstimateDays = estimateDays;
+        ActualDays = actualDays;
+    }
 
     public static RequestRecord Drafted(Guid requestId, string key, string type, string priority, DateOnly? launchDate, DateTimeOffset at) =>
         new() { RequestId = requestId, Key = key, Type = type, Priority = priority, LaunchDate = launchDate, DraftedAt = at };

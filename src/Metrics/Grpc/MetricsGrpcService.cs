@@ -17,6 +17,10 @@ public sealed class MetricsGrpcService(GetSummaryHandler summaries) : Proto.Metr
             RequestsDrafted = summary.RequestsDrafted,
             ArticlesPublished = summary.ArticlesPublished,
             LastEventAt = summary.LastEventAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+            RequestsSubmitted = summary.RequestsSubmitted,
+            RequestsDelivered = summary.RequestsDelivered,
+            Returns = summary.Returns,
+            Reopens = summary.Reopens,
         };
     }
 }

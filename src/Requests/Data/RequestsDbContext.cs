@@ -7,9 +7,29 @@ namespace MarketingDev.Requests.Data;
 public sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<Request> Requests => Set<Request>();
+    public DbSet<RequestChange> RequestChanges => Set<RequestChange>();
 
     public Task<long> NextRequestNumberAsync(CancellationToken ct) =>
         Database.SqlQuery<long>($"SELECT nextval('request_numbers') AS \"Value\"").SingleAsync(ct);
+
+    /// <summary>The request to change, refusing an unknown id (404) or an edit of a version that is no longer current (412).</summary>
+    public async Task<Request> LoadForChangeAsync(string id, int expectedVersion, CancellationToken ct)
+    {
+        var request = Guid.TryParse(id, out var requestId)
+            ? await Requests.SingleOrDefaultAsync(r => r.Id == requestId, ct)
+            : null;
+        if (request is null)
+        {
+            throw new ServiceDefaults.Errors.NotFoundException("Request", id);
+        }
+
+        if (expectedVersion != 0 && expectedVersion != request.Version)
+        {
+            throw new ServiceDefaults.Errors.StaleVersionException(expectedVersion, request.Version);
+        }
+
+        return request;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -24,6 +24,12 @@ public sealed class Request
     public Estimate? Estimate { get; private set; }
     public bool QuickWin { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>When it was last submitted: the start of the lead time.</summary>
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    /// <summary>When development first started: the start of the cycle time.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Starts at 1 and grows with every change; the Gateway's ETag.</summary>
@@ -43,6 +49,34 @@ public sealed class Request
         };
         request.Apply(content, now);
         return request;
+    }
+
+    public void Edit(RequestContent content, DateTimeOffset now) => Apply(content, now);
+
+    /// <summary>Applies an allowed move (the caller checked the rules); returns the status it came from.</summary>
+    public RequestStatus MoveTo(RequestStatus to, DateTimeOffset now)
+    {
+        var from = Status;
+        Status = to;
+        if (to == RequestStatus.Submitted)
+        {
+            SubmittedAt = now;
+        }
+
+        if (to == RequestStatus.InProgress)
+        {
+            StartedAt ??= now;
+        }
+
+        Touch(now);
+        return from;
+    }
+
+    public void SetEstimate(Estimate estimate, bool? quickWin, DateTimeOffset now)
+    {
+        Estimate = estimate;
+        QuickWin = quickWin ?? QuickWin;
+        Touch(now);
     }
 
     /// <summary>The database sequence hands out numbers; the draft takes its own before its first event names the key.</summary>

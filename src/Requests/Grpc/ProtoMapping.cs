@@ -74,6 +74,32 @@ internal static class ProtoMapping
         return proto;
     }
 
+    public static Actor ToDomain(this Proto.Actor? actor) =>
+        actor is not null && WireName.TryParse<ActorRole>(actor.Role, out var role) && actor.Name.Length > 0
+            ? new Actor(actor.Name, role)
+            : throw new ServiceDefaults.Errors.InvalidInputException("#/actor", "The actor needs a name and a role (marketing, developer, lead or admin).");
+
+    public static Proto.ReadinessReport ToProto(this Features.Readiness.ReadinessReport report)
+    {
+        var proto = new Proto.ReadinessReport { Score = report.Score, Ready = report.Ready, RulesVersion = report.RulesVersion };
+        proto.Findings.AddRange(report.Findings.Select(f => new Proto.ReadinessFinding
+        {
+            Code = f.Code, Severity = WireName.ToWire(f.Severity), Path = f.Path, Message = f.Message,
+        }));
+        return proto;
+    }
+
+    public static Proto.HistoryEntry ToProto(this RequestChange change) => new()
+    {
+        At = Timestamp.FromDateTimeOffset(change.At),
+        Actor = change.Actor,
+        Action = change.Action,
+        FromStatus = change.FromStatus is { } from ? WireName.ToWire(from) : "",
+        ToStatus = change.ToStatus is { } to ? WireName.ToWire(to) : "",
+        Reason = change.Reason ?? "",
+        Version = change.Version,
+    };
+
     public static Proto.Request ToProto(this Request request) => new()
     {
         Id = request.Id.ToString(),

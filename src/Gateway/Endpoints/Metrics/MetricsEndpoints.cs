@@ -5,7 +5,16 @@ using Proto = MarketingDev.Contracts.Grpc.Metrics;
 
 namespace MarketingDev.Gateway.Endpoints.Metrics;
 
-public sealed record SummaryView(DateTimeOffset? From, DateTimeOffset? To, long RequestsDrafted, long ArticlesPublished, DateTimeOffset? LastEventAt);
+public sealed record SummaryView(
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    long RequestsDrafted,
+    long RequestsSubmitted,
+    long RequestsDelivered,
+    long Returns,
+    long Reopens,
+    long ArticlesPublished,
+    DateTimeOffset? LastEventAt);
 
 internal static class MetricsEndpoints
 {
@@ -26,6 +35,7 @@ internal static class MetricsEndpoints
             To = to is { } t ? Timestamp.FromDateTimeOffset(t) : null,
         };
         var summary = await metrics.GetSummaryAsync(query, cancellationToken: ct);
-        return TypedResults.Ok(new SummaryView(from, to, summary.RequestsDrafted, summary.ArticlesPublished, summary.LastEventAt?.ToDateTimeOffset()));
+        return TypedResults.Ok(new SummaryView(from, to, summary.RequestsDrafted, summary.RequestsSubmitted, summary.RequestsDelivered,
+            summary.Returns, summary.Reopens, summary.ArticlesPublished, summary.LastEventAt?.ToDateTimeOffset()));
     }
 }

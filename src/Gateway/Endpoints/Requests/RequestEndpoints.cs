@@ -21,7 +21,83 @@ internal static class RequestEndpoints
             .WithSummary("Get a request; its ETag is its version.").ProducesProblem(404);
         requests.MapGet("/", ListAsync).WithName("ListRequests")
             .WithSummary("List requests, newest first, a page at a time (limit 1-100, default 25; pass nextCursor back as cursor).");
+        requests.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateRequest").Conditional()
+            .WithSummary("Replace a request's content (the requester on drafts; leads and admins while open). If-Match: 412 when stale.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
+        requests.MapGet("/{id:guid}/readiness", ReadinessAsync).WithName("GetReadiness")
+            .WithSummary("Lint a stored request: score 0-100, ready, findings with stable codes and JSON-pointer paths.");
+        requests.MapPost("/{id:guid}/submit", SubmitAsync).WithName("SubmitRequest").Conditional()
+            .WithSummary("Submit a draft; 422 with the findings while an error finding remains.")
+            .ProducesProblem(403).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
+        requests.MapPost("/{id:guid}/transitions", TransitionAsync).WithName("TransitionRequest").Conditional()
+            .WithSummary("Move a request: { to, reason }. Reasons are required to return, reopen and reject; 409 lists the allowed moves.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
+        requests.MapPut("/{id:guid}/estimate", EstimateAsync).WithName("EstimateRequest").Conditional()
+            .WithSummary("Size a request (developers, leads, admins): { size: xs|s|m|l|xl, days, quickWin }.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409).ProducesProblem(412);
+        requests.MapGet("/{id:guid}/history", HistoryAsync).WithName("GetRequestHistory")
+            .WithSummary("Every change to the request, oldest first, with actor, time and reason.");
+        app.MapPost("/api/v1/readiness", LintAsync).WithTags("Requests").WithName("CheckReadiness")
+            .WithSummary("Lint a request body without saving it.").ProducesValidationProblem();
     }
+
+    private static Proto.Actor Actor(ClaimsPrincipal user) => new()
+    {
+        Name = user.PrincipalName(),
+        Role = user.FindFirstValue(ClaimTypes.Role) ?? "",
+    };
+
+    private static Ok<RequestView> Changed(Proto.RequestReply reply, HttpContext http)
+    {
+        http.Response.Headers.ETag = ETags.For(reply.Request.Version);
+        return TypedResults.Ok(reply.Request.ToView());
+    }
+
+    private static async Task<Ok<RequestView>> UpdateAsync(
+        Guid id, RequestBody body, ClaimsPrincipal user, Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct) =>
+        Changed(await requests.UpdateRequestAsync(new Proto.UpdateRequestCommand
+        {
+            Id = id.ToString(), Content = body.ToProto(), Actor = Actor(user), ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
+        }, cancellationToken: ct), http);
+
+    private static async Task<Ok<ReadinessView>> ReadinessAsync(Guid id, Proto.Requests.RequestsClient requests, CancellationToken ct) =>
+        TypedResults.Ok((await requests.GetReadinessAsync(new Proto.GetRequestQuery { Id = id.ToString() }, cancellationToken: ct)).ToView());
+
+    private static async Task<Ok<ReadinessView>> LintAsync(RequestBody body, Proto.Requests.RequestsClient requests, CancellationToken ct) =>
+        TypedResults.Ok((await requests.CheckReadinessAsync(new Proto.CheckReadinessQuery { Content = body.ToProto() }, cancellationToken: ct)).ToView());
+
+    private static async Task<Ok<RequestView>> SubmitAsync(
+        Guid id, ClaimsPrincipal user, Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct) =>
+        Changed(await requests.SubmitRequestAsync(new Proto.SubmitRequestCommand
+        {
+            Id = id.ToString(), Actor = Actor(user), ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
+        }, cancellationToken: ct), http);
+
+    private static async Task<Ok<RequestView>> TransitionAsync(
+        Guid id, TransitionBody body, ClaimsPrincipal user, Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct) =>
+        Changed(await requests.TransitionRequestAsync(new Proto.TransitionRequestCommand
+        {
+            Id = id.ToString(), To = body.To, Reason = body.Reason ?? "", Actor = Actor(user), ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
+        }, cancellationToken: ct), http);
+
+    private static async Task<Ok<RequestView>> EstimateAsync(
+        Guid id, EstimateBody body, ClaimsPrincipal user, Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct)
+    {
+        var command = new Proto.EstimateRequestCommand
+        {
+            Id = id.ToString(), Estimate = new Proto.Estimate { Size = body.Size, Days = body.Days }, Actor = Actor(user),
+            ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
+        };
+        if (body.QuickWin is { } quickWin)
+        {
+            command.QuickWin = quickWin;
+        }
+
+        return Changed(await requests.EstimateRequestAsync(command, cancellationToken: ct), http);
+    }
+
+    private static async Task<Ok<List<HistoryEntryView>>> HistoryAsync(Guid id, Proto.Requests.RequestsClient requests, CancellationToken ct) =>
+        TypedResults.Ok((await requests.GetHistoryAsync(new Proto.GetRequestQuery { Id = id.ToString() }, cancellationToken: ct)).Entries.Select(e => e.ToView()).ToList());
 
     private static async Task<Created<RequestView>> DraftAsync(
         RequestBody body, ClaimsPrincipal user, Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct)

@@ -53,3 +53,13 @@ public sealed record RequestView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int Version);
+
+public sealed record FindingView(string Code, string Severity, string Path, string Message);
+
+public sealed record ReadinessView(int Score, bool Ready, IReadOnlyList<FindingView> Findings, string RulesVersion);
+
+public sealed record TransitionBody(string To, string? Reason = null);
+
+public sealed record EstimateBody(string Size, double Days, bool? QuickWin = null);
+
+public sealed record HistoryEntryView(DateTimeOffset At, string Actor, string Action, string? From, string? To, string? Reason, int Version);

@@ -53,6 +53,15 @@ internal static class RequestsMapping
         return proto;
     }
 
+    public static ReadinessView ToView(this Proto.ReadinessReport report) => new(
+        report.Score, report.Ready,
+        report.Findings.Select(f => new FindingView(f.Code, f.Severity, f.Path, f.Message)).ToList(),
+        report.RulesVersion);
+
+    public static HistoryEntryView ToView(this Proto.HistoryEntry e) => new(
+        e.At.ToDateTimeOffset(), e.Actor, e.Action, e.FromStatus.Length == 0 ? null : e.FromStatus, e.ToStatus.Length == 0 ? null : e.ToStatus,
+        e.Reason.Length == 0 ? null : e.Reason, e.Version);
+
     public static RequestView ToView(this Proto.Request r)
     {
         var c = r.Content;

@@ -17,6 +17,12 @@ internal sealed class RequestRecordConfiguration : IEntityTypeConfiguration<Requ
         builder.Property(r => r.LaunchDate).HasColumnName("launch_date");
         builder.Property(r => r.DraftedAt).HasColumnName("drafted_at");
         builder.HasIndex(r => r.DraftedAt);
+        builder.Property(r => r.SubmittedAt).HasColumnName("submitted_at");
+        builder.Property(r => r.DeliveredAt).HasColumnName("delivered_at");
+        builder.Property(r => r.Returns).HasColumnName("returns");
+        builder.Property(r => r.Reopens).HasColumnName("reopens");
+        builder.Property(r => r.EstimateDays).HasColumnName("estimate_days");
+        builder.Property(r => r.ActualDays).HasColumnName("actual_days");
     }
 }
 

@@ -17,7 +17,7 @@ namespace MarketingDev.Metrics.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.5")
+                .HasAnnotation("ProductVersion", "10.0.11")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -51,9 +51,21 @@ namespace MarketingDev.Metrics.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
 
+                    b.Property<int?>("ActualDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("actual_days");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
                     b.Property<DateTimeOffset>("DraftedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("drafted_at");
+
+                    b.Property<double?>("EstimateDays")
+                        .HasColumnType("double precision")
+                        .HasColumnName("estimate_days");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -70,6 +82,18 @@ namespace MarketingDev.Metrics.Data.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("priority");
+
+                    b.Property<int>("Reopens")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopens");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("integer")
+                        .HasColumnName("returns");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
 
                     b.Property<string>("Type")
                         .IsRequired()

@@ -6,7 +6,14 @@ namespace MarketingDev.Metrics.Features.Summary;
 
 public sealed record Period(DateTimeOffset? From, DateTimeOffset? To);
 
-public sealed record Summary(long RequestsDrafted, long ArticlesPublished, DateTimeOffset? LastEventAt);
+public sealed record Summary(
+    long RequestsDrafted,
+    long ArticlesPublished,
+    DateTimeOffset? LastEventAt,
+    long RequestsSubmitted,
+    long RequestsDelivered,
+    long Returns,
+    long Reopens);
 
 /// <summary>Counts per period [from, to); an open end means unbounded.</summary>
 public sealed class GetSummaryHandler(MetricsDbContext db)
@@ -24,9 +31,16 @@ public sealed class GetSummaryHandler(MetricsDbContext db)
             .Where(a => (period.From == null || a.PublishedAt >= period.From) && (period.To == null || a.PublishedAt < period.To));
 
         var drafted = await requests.LongCountAsync(ct);
+        var submitted = await db.Requests.AsNoTracking().LongCountAsync(r => r.SubmittedAt != null
+            && (period.From == null || r.SubmittedAt >= period.From) && (period.To == null || r.SubmittedAt < period.To), ct);
+        var delivered = db.Requests.AsNoTracking().Where(r => r.DeliveredAt != null
+            && (period.From == null || r.DeliveredAt >= period.From) && (period.To == null || r.DeliveredAt < period.To));
+        var deliveredCount = await delivered.LongCountAsync(ct);
+        var returns = await requests.SumAsync(r => (long)r.Returns, ct);
+        var reopens = await delivered.SumAsync(r => (long)r.Reopens, ct);
         var published = await articles.LongCountAsync(ct);
         var lastRequest = await requests.MaxAsync(r => (DateTimeOffset?)r.DraftedAt, ct);
         var lastArticle = await articles.MaxAsync(a => (DateTimeOffset?)a.PublishedAt, ct);
-        return new Summary(drafted, published, new[] { lastRequest, lastArticle }.Max());
+        return new Summary(drafted, published, new[] { lastRequest, lastArticle }.Max(), submitted, deliveredCount, returns, reopens);
     }
 }

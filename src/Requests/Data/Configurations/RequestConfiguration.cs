@@ -26,9 +26,31 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
         builder.Property(r => r.Estimate).HasColumnName("estimate").HasJsonConversion();
         builder.Property(r => r.QuickWin).HasColumnName("quick_win");
         builder.Property(r => r.CreatedAt).HasColumnName("created_at");
+        builder.Property(r => r.SubmittedAt).HasColumnName("submitted_at");
+        builder.Property(r => r.StartedAt).HasColumnName("started_at");
         builder.Property(r => r.UpdatedAt).HasColumnName("updated_at");
         builder.Property(r => r.Version).HasColumnName("version").IsConcurrencyToken();
         builder.HasIndex(r => new { r.Status, r.Number });
         builder.HasIndex(r => r.LaunchDate);
+    }
+}
+
+internal sealed class RequestChangeConfiguration : IEntityTypeConfiguration<RequestChange>
+{
+    public void Configure(EntityTypeBuilder<RequestChange> builder)
+    {
+        builder.ToTable("request_changes");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+        builder.Property(c => c.RequestId).HasColumnName("request_id");
+        builder.HasOne<Request>().WithMany().HasForeignKey(c => c.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.RequestId, c.Id });
+        builder.Property(c => c.At).HasColumnName("at");
+        builder.Property(c => c.Actor).HasColumnName("actor").HasMaxLength(200);
+        builder.Property(c => c.Action).HasColumnName("action").HasMaxLength(40);
+        builder.Property(c => c.FromStatus).HasColumnName("from_status").HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.ToStatus).HasColumnName("to_status").HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Reason).HasColumnName("reason").HasMaxLength(2000);
+        builder.Property(c => c.Version).HasColumnName("version");
     }
 }

@@ -25,6 +25,7 @@ public sealed class DraftRequestHandler(RequestsDbContext db, IValidator<Request
         db.Requests.Add(request);
         // The number (and so the key) comes from the database sequence; fetch it before the event needs it.
         request.AssignNumber(await db.NextRequestNumberAsync(ct));
+        db.RequestChanges.Add(RequestChange.Of(request, command.Requester, "drafted", now, to: RequestStatus.Draft));
         db.Publish(new RequestDrafted(
             Guid.CreateVersion7(now), now, request.Id, request.Key, request.Title,
             WireName.ToWire(request.Type), WireName.ToWire(request.Priority), request.LaunchDate, request.Requester));

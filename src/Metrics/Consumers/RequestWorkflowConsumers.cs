@@ -1,0 +1,37 @@
+using MarketingDev.Contracts.Events.Requests;
+using MarketingDev.Metrics.Data;
+using MassTransit;
+
+namespace MarketingDev.Metrics.Consumers;
+
+/// <summary>
+/// Follows a request through its workflow. Events can overtake each other across queues; one that arrives before the
+/// request's RequestDrafted throws, and the retry (then redelivery) brings it back once the record exists.
+/// </summary>
+public sealed class RequestSubmittedConsumer(MetricsDbContext db) : IConsumer<RequestSubmitted>
+{
+    public async Task Consume(ConsumeContext<RequestSubmitted> context)
+    {
+        (await db.RequestRecordAsync(context.Message.RequestId, context.CancellationToken)).Submitted(context.Message.OccurredAt);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
+
+public sealed class RequestStatusChangedConsumer(MetricsDbContext db) : IConsumer<RequestStatusChanged>
+{
+    public async Task Consume(ConsumeContext<RequestStatusChanged> context)
+    {
+        (await db.RequestRecordAsync(context.Message.RequestId, context.CancellationToken)).StatusChanged(context.Message.Kind);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
+
+public sealed class RequestDeliveredConsumer(MetricsDbContext db) : IConsumer<RequestDelivered>
+{
+    public async Task Consume(ConsumeContext<RequestDelivered> context)
+    {
+        var e = context.Message;
+        (await db.RequestRecordAsync(e.RequestId, context.CancellationToken)).Delivered(e.OccurredAt, e.EstimateDays, e.ActualDays);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}

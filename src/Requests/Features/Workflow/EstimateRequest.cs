@@ -1,0 +1,48 @@
+using MarketingDev.Requests.Data;
+using MarketingDev.Requests.Domain;
+using MarketingDev.ServiceDefaults;
+using MarketingDev.ServiceDefaults.Errors;
+
+namespace MarketingDev.Requests.Features.Workflow;
+
+public sealed record EstimateRequest(string Id, string Size, double Days, bool? QuickWin, Actor Actor, int ExpectedVersion);
+
+/// <summary>Developers (and leads, admins) size a request and may flag it as a quick win for the sync agenda.</summary>
+public sealed class EstimateRequestHandler(RequestsDbContext db, TimeProvider clock)
+{
+    public async Task<Request> HandleAsync(EstimateRequest command, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (!WireName.TryParse<EstimateSize>(command.Size, out var size))
+        {
+            errors.Add(new("#/size", $"Size must be one of: {WireName.Names<EstimateSize>()}."));
+        }
+
+        if (command.Days is <= 0 or > 365 || double.IsNaN(command.Days))
+        {
+            errors.Add(new("#/days", "Days must be more than 0 and at most 365."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        var request = await db.LoadForChangeAsync(command.Id, command.ExpectedVersion, ct);
+        if (!Domain.Workflow.MayEstimate(command.Actor))
+        {
+            throw new ForbiddenException("Only developers, leads and admins estimate requests.");
+        }
+
+        if (request.Status is RequestStatus.Delivered or RequestStatus.Rejected or RequestStatus.Withdrawn)
+        {
+            throw new ConflictException($"A request that is {WireName.ToWire(request.Status)} is no longer estimated.");
+        }
+
+        var now = clock.GetStoredUtcNow();
+        request.SetEstimate(new Estimate(size, command.Days), command.QuickWin, now);
+        db.RequestChanges.Add(RequestChange.Of(request, command.Actor.Name, "estimated", now));
+        await db.SaveChangesAsync(ct);
+        return request;
+    }
+}
