@@ -122,7 +122,7 @@ internal sealed class SystemLauncher(TextWriter console)
             ["OTEL_SERVICE_NAME"] = spec.Name,
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
-            ["Logging__LogLevel__Default"] = "Information",
+            ["Logging__LogLevel__Default"] = Setting("Logging__LogLevel__Default") ?? "Information",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Warning",
             ["Logging__LogLevel__System.Net.Http"] = "Warning",

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Benchmarks the Requests API through the Gateway (REST → gRPC → PostgreSQL + outbox) and, in the same run, Redmine's
+# REST API with ../shared/bench/peer-redmine.sh, then prints both side by side with the ratios.
+#
+#   bash bench/requests.sh             # ours, then Redmine (about 20 min: the peer run takes ~17)
+#   PEER=0 bash bench/requests.sh      # ours only
+#
+# Workload (same shape as the peer's): create a request with a full body (~600 characters of text), get one by id,
+# list 25; hey at concurrency C (16) with N (3000) requests per run, RUNS (2) runs each, after 200 warm-up requests.
+# All traffic goes to 127.0.0.1; every hey run is bounded by -n and by `timeout`. Needs root for the peer's install.
+set -Eeuo pipefail
+cd "$(dirname "$0")/.."
+
+N="${N:-3000}"; C="${C:-16}"; RUNS="${RUNS:-2}"; WARMUP="${WARMUP:-200}"; PEER="${PEER:-1}"
+PORT="${PORT:-5180}"
+OUT="${OUT:-/tmp/md-bench.$(date +%Y%m%d-%H%M%S)}"
+mkdir -p "$OUT"
+log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+
+command -v hey >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey; }
+
+log "building (Release)"
+dotnet build MarketingDev.sln -c Release -v quiet -nologo >"$OUT/build.log" 2>&1 || { tail -20 "$OUT/build.log"; exit 1; }
+
+log "starting the system (AppHost, data in $OUT/data, Gateway on 127.0.0.1:$PORT)"
+ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+AppHost__DataDir="$OUT/data" AppHost__GatewayPort="$PORT" \
+  dotnet AppHost/bin/Release/net10.0/MarketingDev.AppHost.dll >"$OUT/apphost.log" 2>&1 &
+APPHOST=$!
+trap 'kill -TERM $APPHOST 2>/dev/null; wait $APPHOST 2>/dev/null || true' EXIT
+for _ in $(seq 1 360); do
+  grep -q "MarketingDev is up" "$OUT/apphost.log" && break
+  kill -0 $APPHOST 2>/dev/null || { tail -30 "$OUT/apphost.log"; exit 1; }
+  sleep 0.5
+done
+grep -q "MarketingDev is up" "$OUT/apphost.log" || { echo "the system did not come up in 3 minutes" >&2; exit 1; }
+BASE="http://127.0.0.1:$PORT"
+KEY=$(cat "$OUT/data/admin-api-key")
+
+TEXT=$(printf 'Marketing asked for a landing page variant with tracked CTA clicks and a GA4 event plan. %.0s' $(seq 1 10) | cut -c1-600)
+cat >"$OUT/request.json" <<JSON
+{"title":"Benchmark landing page","type":"landingPage","priority":"high","launchDate":"2027-06-01",
+ "userStory":{"asA":"campaign manager","iWant":"a spring landing page","soThat":"we capture more qualified leads"},
+ "acceptanceCriteria":[{"text":"When the form is submitted a confirmation appears within 1 second"}],
+ "marketingContext":{"campaignGoal":"$TEXT","audience":"SMB owners","businessImpact":"Q2 pipeline",
+   "kpi":{"name":"Sign-ups","baseline":120,"target":500,"unit":"per week"}},
+ "trackingRequirements":[{"eventName":"sign_up","trigger":"Form submitted","parameters":[{"name":"method","description":"form"}]}]}
+JSON
+ID=$(curl -fsS -X POST "$BASE/api/v1/requests" -H "X-Api-Key: $KEY" -H 'Content-Type: application/json' --data-binary @"$OUT/request.json" \
+  | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+[ -n "$ID" ] || { echo "could not create the first request" >&2; exit 1; }
+
+SUMMARY="$OUT/ours.tsv"
+printf 'test\tconc\trequests\trun\treq/s\tp50_ms\tp95_ms\tp99_ms\terrors\n' >"$SUMMARY"
+ms() { awk -v s="$1" 'BEGIN { if (s == "") print "-"; else printf "%.1f", s * 1000 }'; }
+run_hey() { # name expected-status n c hey-args...
+  local name=$1 expect=$2 n=$3 c=$4; shift 4
+  local f="$OUT/hey.$(echo "$name" | tr ' /?=' '____').c$c.$RUN.txt"
+  timeout 600 hey -n "$n" -c "$c" -H "X-Api-Key: $KEY" "$@" >"$f" 2>&1 || true
+  local rps p50 p95 p99 total ok
+  rps=$(awk '/Requests\/sec:/ {print $2}' "$f")
+  p50=$(awk '/ 50%+ in / {print $3}' "$f"); p95=$(awk '/ 95%+ in / {print $3}' "$f"); p99=$(awk '/ 99%+ in / {print $3}' "$f")
+  total=$(awk '/\[[0-9]+\]/ {s += $2} END {print s + 0}' "$f")
+  ok=$(awk -v e="[$expect]" '$1 == e {print $2}' "$f")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$c" "$total" "$RUN" "${rps:--}" "$(ms "$p50")" "$(ms "$p95")" "$(ms "$p99")" \
+    "$(( total - ${ok:-0} ))" >>"$SUMMARY"
+}
+
+for RUN in warmup; do
+  timeout 120 hey -n "$WARMUP" -c "$C" -H "X-Api-Key: $KEY" -m POST -T application/json -D "$OUT/request.json" "$BASE/api/v1/requests" >/dev/null
+  timeout 120 hey -n "$WARMUP" -c "$C" -H "X-Api-Key: $KEY" "$BASE/api/v1/requests/$ID" >/dev/null
+  timeout 120 hey -n "$WARMUP" -c "$C" -H "X-Api-Key: $KEY" "$BASE/api/v1/requests?limit=25" >/dev/null
+done
+for RUN in $(seq 1 "$RUNS"); do
+  log "run $RUN: POST /api/v1/requests"
+  run_hey "POST create" 201 "$N" "$C" -m POST -T application/json -D "$OUT/request.json" "$BASE/api/v1/requests"
+  log "run $RUN: GET /api/v1/requests?limit=25"
+  run_hey "GET list 25" 200 "$N" "$C" "$BASE/api/v1/requests?limit=25"
+  log "run $RUN: GET /api/v1/requests/{id}"
+  run_hey "GET one" 200 "$N" "$C" "$BASE/api/v1/requests/$ID"
+done
+kill -TERM $APPHOST; wait $APPHOST 2>/dev/null || true
+trap - EXIT
+
+echo; echo "== MarketingDev ($(nproc) cores, c=$C, n=$N per run)"; column -t -s $'\t' "$SUMMARY"
+
+if [ "$PEER" = 1 ]; then
+  # The peer uses the system PostgreSQL cluster; start it if the machine has not.
+  if command -v pg_lsclusters >/dev/null && ! pg_lsclusters -h | awk '$4 == "online"' | grep -q .; then
+    pg_ctlcluster "$(pg_lsclusters -h | awk 'NR==1 {print $1}')" main start
+  fi
+  log "peer: Redmine (about 17 minutes)"
+  OUT="$OUT/peer" N="$N" C="$C" RUNS="$RUNS" bash ../shared/bench/peer-redmine.sh >"$OUT/peer.log" 2>&1 || { tail -30 "$OUT/peer.log"; exit 1; }
+  echo; echo "== Redmine (same machine, same run)"; column -t -s $'\t' "$OUT/peer/summary.tsv"
+  echo; echo "== Ratios (best run of each at c=$C: ours / Redmine)"
+  awk -F'\t' -v c="$C" '
+    FNR == 1 { next }
+    FILENAME ~ /ours/ && $2 == c { k = $1; if ($5 > ours[k]) { ours[k] = $5; p99[k] = $8 } }
+    FILENAME ~ /summary/ && $2 == c {
+      k = ($1 ~ /^POST/) ? "POST create" : ($1 ~ /limit=25/) ? "GET list 25" : "GET one"
+      if ($5 > peer[k]) { peer[k] = $5; ppeer[k] = $9 }
+    }
+    END {
+      printf "%-12s %12s %12s %8s %14s %14s\n", "test", "ours req/s", "redmine", "ratio", "ours p99 ms", "redmine p99"
+      for (k in ours) printf "%-12s %12.1f %12.1f %7.1fx %14s %14s\n", k, ours[k], peer[k], (peer[k] > 0 ? ours[k] / peer[k] : 0), p99[k], ppeer[k]
+    }' "$SUMMARY" "$OUT/peer/summary.tsv"
+fi
+log "raw output in $OUT"
