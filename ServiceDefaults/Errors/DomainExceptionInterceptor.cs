@@ -21,6 +21,11 @@ public sealed class DomainExceptionInterceptor : Interceptor
         {
             throw ToRpcException(ex);
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            // Another caller changed the same aggregate between our read and our write.
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "The resource was changed concurrently; read it again and retry."));
+        }
     }
 
     public static RpcException ToRpcException(DomainException ex)

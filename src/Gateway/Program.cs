@@ -1,6 +1,8 @@
 using MarketingDev.Gateway;
 using MarketingDev.Gateway.Data;
 using MarketingDev.Gateway.Endpoints.ApiKeys;
+using MarketingDev.Gateway.Endpoints.Bugs;
+using MarketingDev.Gateway.Endpoints.Roadblocks;
 using MarketingDev.Gateway.Endpoints.Metrics;
 using MarketingDev.Gateway.Endpoints.Requests;
 using MarketingDev.Gateway.Idempotency;
@@ -24,5 +26,8 @@ app.UseExceptionHandler();
 app.MapDefaultEndpoints();
 app.MapApiKeyEndpoints();
 app.MapRequestEndpoints();
+app.MapClarificationEndpoints();
+app.MapRoadblockEndpoints();
+app.MapBugEndpoints();
 app.MapMetricsEndpoints();
 await app.MigrateAndRunAsync<GatewayDbContext>();

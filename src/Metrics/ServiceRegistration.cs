@@ -19,6 +19,9 @@ internal static class ServiceRegistration
             bus.AddConsumer<RequestSubmittedConsumer>();
             bus.AddConsumer<RequestStatusChangedConsumer>();
             bus.AddConsumer<RequestDeliveredConsumer>();
+            bus.AddConsumer<ClarificationRequestedConsumer>();
+            bus.AddConsumer<RoadblockRaisedConsumer>();
+            bus.AddConsumer<BugReportedConsumer>();
         });
         builder.Services.AddGrpc(o => o.Interceptors.Add<DomainExceptionInterceptor>());
         builder.Services.AddScoped<GetSummaryHandler>();

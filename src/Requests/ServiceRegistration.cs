@@ -24,6 +24,9 @@ internal static class ServiceRegistration
         builder.Services.AddScoped<Features.Workflow.TransitionRequestHandler>();
         builder.Services.AddScoped<Features.Workflow.EstimateRequestHandler>();
         builder.Services.AddScoped<GetHistoryHandler>();
+        builder.Services.AddScoped<Features.Clarifications.ClarificationsHandler>();
+        builder.Services.AddScoped<Features.Roadblocks.RoadblocksHandler>();
+        builder.Services.AddScoped<Features.Bugs.BugsHandler>();
         return builder;
     }
 }

@@ -35,3 +35,35 @@ public sealed class RequestDeliveredConsumer(MetricsDbContext db) : IConsumer<Re
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
+
+public sealed class ClarificationRequestedConsumer(MetricsDbContext db) : IConsumer<ClarificationRequested>
+{
+    public async Task Consume(ConsumeContext<ClarificationRequested> context)
+    {
+        (await db.RequestRecordAsync(context.Message.RequestId, context.CancellationToken)).ClarificationAsked();
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
+
+public sealed class RoadblockRaisedConsumer(MetricsDbContext db) : IConsumer<RoadblockRaised>
+{
+    public async Task Consume(ConsumeContext<RoadblockRaised> context)
+    {
+        (await db.RequestRecordAsync(context.Message.RequestId, context.CancellationToken)).RoadblockRaised();
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
+
+/// <summary>Counts bugs against delivered requests: the post-launch bug rate. Bugs without a request are not about a delivery.</summary>
+public sealed class BugReportedConsumer(MetricsDbContext db) : IConsumer<BugReported>
+{
+    public async Task Consume(ConsumeContext<BugReported> context)
+    {
+        var e = context.Message;
+        if (e.RequestId is { } requestId)
+        {
+            (await db.RequestRecordAsync(requestId, context.CancellationToken)).BugReported(e.RequestDeliveredAt, e.OccurredAt);
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+    }
+}

@@ -21,6 +21,12 @@ public sealed class RequestRecord
 
     /// <summary>Times it came back after delivery: rework.</summary>
     public int Reopens { get; private set; }
+    /// <summary>Clarifying questions developers had to ask.</summary>
+    public int Clarifications { get; private set; }
+    public int Roadblocks { get; private set; }
+
+    /// <summary>Bugs reported against it after it was delivered.</summary>
+    public int PostLaunchBugs { get; private set; }
     public double? EstimateDays { get; private set; }
     public int? ActualDays { get; private set; }
 
@@ -35,6 +41,18 @@ public sealed class RequestRecord
         else if (kind == "reopened")
         {
             Reopens++;
+        }
+    }
+
+    public void ClarificationAsked() => Clarifications++;
+
+    public void RoadblockRaised() => Roadblocks++;
+
+    public void BugReported(DateTimeOffset? deliveredAt, DateTimeOffset reportedAt)
+    {
+        if (deliveredAt is { } delivered && reportedAt >= delivered)
+        {
+            PostLaunchBugs++;
         }
     }
 

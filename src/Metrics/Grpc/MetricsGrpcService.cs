@@ -21,6 +21,9 @@ public sealed class MetricsGrpcService(GetSummaryHandler summaries) : Proto.Metr
             RequestsDelivered = summary.RequestsDelivered,
             Returns = summary.Returns,
             Reopens = summary.Reopens,
+            ClarificationRounds = summary.ClarificationRounds,
+            RoadblocksRaised = summary.RoadblocksRaised,
+            PostLaunchBugs = summary.PostLaunchBugs,
         };
     }
 }

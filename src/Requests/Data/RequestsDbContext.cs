@@ -8,6 +8,12 @@ public sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> option
 {
     public DbSet<Request> Requests => Set<Request>();
     public DbSet<RequestChange> RequestChanges => Set<RequestChange>();
+    public DbSet<Clarification> Clarifications => Set<Clarification>();
+    public DbSet<Roadblock> Roadblocks => Set<Roadblock>();
+    public DbSet<Bug> Bugs => Set<Bug>();
+
+    public Task<long> NextBugNumberAsync(CancellationToken ct) =>
+        Database.SqlQuery<long>($"SELECT nextval('bug_numbers') AS \"Value\"").SingleAsync(ct);
 
     public Task<long> NextRequestNumberAsync(CancellationToken ct) =>
         Database.SqlQuery<long>($"SELECT nextval('request_numbers') AS \"Value\"").SingleAsync(ct);
@@ -35,6 +41,7 @@ public sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> option
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.HasSequence<long>("request_numbers");
+        modelBuilder.HasSequence<long>("bug_numbers");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RequestsDbContext).Assembly);
     }
 }

@@ -30,10 +30,16 @@ public sealed class Request
 
     /// <summary>When development first started: the start of the cycle time.</summary>
     public DateTimeOffset? StartedAt { get; private set; }
+
+    /// <summary>When it was last delivered: bugs reported after it are post-launch bugs.</summary>
+    public DateTimeOffset? DeliveredAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Starts at 1 and grows with every change; the Gateway's ETag.</summary>
     public int Version { get; private set; }
+
+    /// <summary>Withdrawn and rejected requests take no more questions, roadblocks or estimates.</summary>
+    public bool IsClosed => Status is RequestStatus.Withdrawn or RequestStatus.Rejected;
 
     public RequestContent Content => new(Title, Type, Priority, LaunchDate, Team, Details);
 
@@ -66,6 +72,11 @@ public sealed class Request
         if (to == RequestStatus.InProgress)
         {
             StartedAt ??= now;
+        }
+
+        if (to == RequestStatus.Delivered)
+        {
+            DeliveredAt = now;
         }
 
         Touch(now);

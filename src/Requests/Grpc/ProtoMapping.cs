@@ -82,10 +82,7 @@ internal static class ProtoMapping
     public static Proto.ReadinessReport ToProto(this Features.Readiness.ReadinessReport report)
     {
         var proto = new Proto.ReadinessReport { Score = report.Score, Ready = report.Ready, RulesVersion = report.RulesVersion };
-        proto.Findings.AddRange(report.Findings.Select(f => new Proto.ReadinessFinding
-        {
-            Code = f.Code, Severity = WireName.ToWire(f.Severity), Path = f.Path, Message = f.Message,
-        }));
+        proto.Findings.AddRange(report.Findings.Select(f => f.ToProto()));
         return proto;
     }
 
@@ -100,8 +97,77 @@ internal static class ProtoMapping
         Version = change.Version,
     };
 
-    public static Proto.Request ToProto(this Request request) => new()
+    public static Proto.Clarification ToProto(this Clarification c) => new()
     {
+        Id = c.Id.ToString(),
+        RequestId = c.RequestId.ToString(),
+        Question = c.Question,
+        AskedBy = c.AskedBy,
+        AskedAt = Timestamp.FromDateTimeOffset(c.AskedAt),
+        Answer = c.Answer ?? "",
+        AnsweredBy = c.AnsweredBy ?? "",
+        AnsweredAt = c.AnsweredAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+    };
+
+    public static Proto.Roadblock ToProto(this Roadblock r) => new()
+    {
+        Id = r.Id.ToString(),
+        RequestId = r.RequestId.ToString(),
+        RequestKey = r.RequestKey,
+        RequestTitle = r.RequestTitle,
+        Description = r.Description,
+        Severity = WireName.ToWire(r.Severity),
+        Status = WireName.ToWire(r.Status),
+        RaisedBy = r.RaisedBy,
+        RaisedAt = Timestamp.FromDateTimeOffset(r.RaisedAt),
+        Resolution = r.Resolution ?? "",
+        ResolvedBy = r.ResolvedBy ?? "",
+        ResolvedAt = r.ResolvedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+    };
+
+    public static Features.Bugs.BugInput ToInput(this Proto.BugContent? c)
+    {
+        c ??= new Proto.BugContent();
+        var environment = c.Environment ?? new Proto.BugEnvironment();
+        return new Features.Bugs.BugInput(c.RequestId, c.Title, c.StepsToReproduce.ToList(), c.Expected, c.Actual,
+            new BugEnvironment(environment.Url, environment.Browser, environment.Os, environment.Device), c.Severity, c.Evidence.ToList());
+    }
+
+    public static Proto.Bug ToProto(this Bug b)
+    {
+        var content = new Proto.BugContent
+        {
+            RequestId = b.RequestId?.ToString() ?? "",
+            Title = b.Title,
+            Expected = b.Expected,
+            Actual = b.Actual,
+            Environment = new Proto.BugEnvironment { Url = b.Environment.Url, Browser = b.Environment.Browser, Os = b.Environment.Os, Device = b.Environment.Device },
+            Severity = WireName.ToWire(b.Severity),
+        };
+        content.StepsToReproduce.AddRange(b.StepsToReproduce);
+        content.Evidence.AddRange(b.Evidence);
+        return new Proto.Bug
+        {
+            Id = b.Id.ToString(),
+            Key = b.Key,
+            Content = content,
+            Status = WireName.ToWire(b.Status),
+            ReportedBy = b.ReportedBy,
+            ReportedAt = Timestamp.FromDateTimeOffset(b.ReportedAt),
+            UpdatedAt = Timestamp.FromDateTimeOffset(b.UpdatedAt),
+            Version = b.Version,
+        };
+    }
+
+    public static Proto.ReadinessFinding ToProto(this Features.Readiness.Finding f) => new()
+    {
+        Code = f.Code, Severity = WireName.ToWire(f.Severity), Path = f.Path, Message = f.Message,
+    };
+
+    public static Proto.Request ToProto(this Request request, int openClarifications = 0) => new()
+    {
+        OpenClarifications = openClarifications,
+        DeliveredAt = request.DeliveredAt is { } delivered ? Timestamp.FromDateTimeOffset(delivered) : null,
         Id = request.Id.ToString(),
         Key = request.Key,
         Status = WireName.ToWire(request.Status),

@@ -18,16 +18,19 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
 
     public override async Task<RequestReply> GetRequest(GetRequestQuery query, ServerCallContext context)
     {
-        var request = await Handler<GetRequestHandler>().HandleAsync(query.Id, context.CancellationToken);
-        return new RequestReply { Request = request.ToProto() };
+        var handler = Handler<GetRequestHandler>();
+        var request = await handler.HandleAsync(query.Id, context.CancellationToken);
+        var open = await handler.OpenClarificationsAsync([request.Id], context.CancellationToken);
+        return new RequestReply { Request = request.ToProto(open.GetValueOrDefault(request.Id)) };
     }
 
     public override async Task<Proto.RequestPage> ListRequests(ListRequestsQuery query, ServerCallContext context)
     {
         var page = await Handler<ListRequestsHandler>().HandleAsync(
             new ListRequests(query.Limit, query.Cursor), context.CancellationToken);
+        var open = await Handler<GetRequestHandler>().OpenClarificationsAsync(page.Items.Select(r => r.Id).ToList(), context.CancellationToken);
         var reply = new Proto.RequestPage { NextCursor = page.NextCursor ?? "" };
-        reply.Items.AddRange(page.Items.Select(r => r.ToProto()));
+        reply.Items.AddRange(page.Items.Select(r => r.ToProto(open.GetValueOrDefault(r.Id))));
         return reply;
     }
 
@@ -67,6 +70,64 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
         var history = new RequestHistory();
         history.Entries.AddRange((await Handler<GetHistoryHandler>().HandleAsync(query.Id, context.CancellationToken)).Select(c => c.ToProto()));
         return history;
+    }
+
+    public override async Task<Proto.Clarification> AskClarification(AskClarificationCommand command, ServerCallContext context) =>
+        (await Handler<Features.Clarifications.ClarificationsHandler>().AskAsync(
+            new Features.Clarifications.AskClarification(command.RequestId, command.Question, command.Actor.ToDomain()), context.CancellationToken)).ToProto();
+
+    public override async Task<Proto.Clarification> AnswerClarification(AnswerClarificationCommand command, ServerCallContext context) =>
+        (await Handler<Features.Clarifications.ClarificationsHandler>().AnswerAsync(
+            new Features.Clarifications.AnswerClarification(command.RequestId, command.ClarificationId, command.Answer, command.Actor.ToDomain()), context.CancellationToken)).ToProto();
+
+    public override async Task<ClarificationList> ListClarifications(GetRequestQuery query, ServerCallContext context)
+    {
+        var list = new ClarificationList();
+        list.Items.AddRange((await Handler<Features.Clarifications.ClarificationsHandler>().ListAsync(query.Id, context.CancellationToken)).Select(c => c.ToProto()));
+        return list;
+    }
+
+    public override async Task<Proto.Roadblock> RaiseRoadblock(RaiseRoadblockCommand command, ServerCallContext context) =>
+        (await Handler<Features.Roadblocks.RoadblocksHandler>().RaiseAsync(
+            new Features.Roadblocks.RaiseRoadblock(command.RequestId, command.Description, command.Severity, command.Actor.ToDomain()), context.CancellationToken)).ToProto();
+
+    public override async Task<Proto.Roadblock> ResolveRoadblock(ResolveRoadblockCommand command, ServerCallContext context) =>
+        (await Handler<Features.Roadblocks.RoadblocksHandler>().ResolveAsync(
+            new Features.Roadblocks.ResolveRoadblock(command.RoadblockId, command.Resolution, command.Actor.ToDomain()), context.CancellationToken)).ToProto();
+
+    public override async Task<RoadblockPage> ListRoadblocks(ListRoadblocksQuery query, ServerCallContext context)
+    {
+        var (items, next) = await Handler<Features.Roadblocks.RoadblocksHandler>().ListAsync(
+            new Features.Roadblocks.ListRoadblocks(query.Status, query.Limit, query.Cursor), context.CancellationToken);
+        var page = new RoadblockPage { NextCursor = next ?? "" };
+        page.Items.AddRange(items.Select(r => r.ToProto()));
+        return page;
+    }
+
+    public override async Task<BugReply> ReportBug(ReportBugCommand command, ServerCallContext context) =>
+        WithLint(await Handler<Features.Bugs.BugsHandler>().ReportAsync(command.Content.ToInput(), command.Actor.ToDomain(), context.CancellationToken));
+
+    public override async Task<BugReply> GetBug(GetBugQuery query, ServerCallContext context) =>
+        WithLint(await Handler<Features.Bugs.BugsHandler>().GetAsync(query.Id, context.CancellationToken));
+
+    public override async Task<BugReply> TransitionBug(TransitionBugCommand command, ServerCallContext context) =>
+        WithLint(await Handler<Features.Bugs.BugsHandler>().TransitionAsync(
+            new Features.Bugs.TransitionBug(command.Id, command.To, command.Reason, command.Actor.ToDomain(), command.ExpectedVersion), context.CancellationToken));
+
+    public override async Task<BugPage> ListBugs(ListBugsQuery query, ServerCallContext context)
+    {
+        var (items, next) = await Handler<Features.Bugs.BugsHandler>().ListAsync(
+            new Features.Bugs.ListBugs(query.RequestId, query.Status, query.Limit, query.Cursor), context.CancellationToken);
+        var page = new BugPage { NextCursor = next ?? "" };
+        page.Items.AddRange(items.Select(b => b.ToProto()));
+        return page;
+    }
+
+    private static BugReply WithLint(Domain.Bug bug)
+    {
+        var reply = new BugReply { Bug = bug.ToProto() };
+        reply.Lint.AddRange(Features.Bugs.BugLinter.Lint(bug).Select(f => f.ToProto()));
+        return reply;
     }
 
     private T Handler<T>() where T : notnull => services.GetRequiredService<T>();

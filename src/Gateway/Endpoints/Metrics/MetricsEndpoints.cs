@@ -13,6 +13,9 @@ public sealed record SummaryView(
     long RequestsDelivered,
     long Returns,
     long Reopens,
+    long ClarificationRounds,
+    long RoadblocksRaised,
+    long PostLaunchBugs,
     long ArticlesPublished,
     DateTimeOffset? LastEventAt);
 
@@ -36,6 +39,6 @@ internal static class MetricsEndpoints
         };
         var summary = await metrics.GetSummaryAsync(query, cancellationToken: ct);
         return TypedResults.Ok(new SummaryView(from, to, summary.RequestsDrafted, summary.RequestsSubmitted, summary.RequestsDelivered,
-            summary.Returns, summary.Reopens, summary.ArticlesPublished, summary.LastEventAt?.ToDateTimeOffset()));
+            summary.Returns, summary.Reopens, summary.ClarificationRounds, summary.RoadblocksRaised, summary.PostLaunchBugs, summary.ArticlesPublished, summary.LastEventAt?.ToDateTimeOffset()));
     }
 }

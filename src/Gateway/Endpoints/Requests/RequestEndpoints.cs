@@ -41,7 +41,7 @@ internal static class RequestEndpoints
             .WithSummary("Lint a request body without saving it.").ProducesValidationProblem();
     }
 
-    private static Proto.Actor Actor(ClaimsPrincipal user) => new()
+    internal static Proto.Actor Actor(ClaimsPrincipal user) => new()
     {
         Name = user.PrincipalName(),
         Role = user.FindFirstValue(ClaimTypes.Role) ?? "",

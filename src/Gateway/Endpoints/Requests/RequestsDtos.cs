@@ -50,8 +50,10 @@ public sealed record RequestView(
     IReadOnlyList<BenchmarkDto> Benchmarks,
     EstimateDto? Estimate,
     bool QuickWin,
+    int OpenClarifications,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
+    DateTimeOffset? DeliveredAt,
     int Version);
 
 public sealed record FindingView(string Code, string Severity, string Path, string Message);
@@ -63,3 +65,11 @@ public sealed record TransitionBody(string To, string? Reason = null);
 public sealed record EstimateBody(string Size, double Days, bool? QuickWin = null);
 
 public sealed record HistoryEntryView(DateTimeOffset At, string Actor, string Action, string? From, string? To, string? Reason, int Version);
+
+public sealed record ClarificationBody(string Question);
+
+public sealed record AnswerBody(string Answer);
+
+public sealed record ClarificationView(
+    Guid Id, Guid RequestId, string Question, string AskedBy, DateTimeOffset AskedAt, bool Open,
+    string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt);

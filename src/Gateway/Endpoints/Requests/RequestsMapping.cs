@@ -62,6 +62,10 @@ internal static class RequestsMapping
         e.At.ToDateTimeOffset(), e.Actor, e.Action, e.FromStatus.Length == 0 ? null : e.FromStatus, e.ToStatus.Length == 0 ? null : e.ToStatus,
         e.Reason.Length == 0 ? null : e.Reason, e.Version);
 
+    public static ClarificationView ToView(this Proto.Clarification c) => new(
+        Guid.Parse(c.Id), Guid.Parse(c.RequestId), c.Question, c.AskedBy, c.AskedAt.ToDateTimeOffset(), c.Answer.Length == 0,
+        c.Answer.Length == 0 ? null : c.Answer, c.AnsweredBy.Length == 0 ? null : c.AnsweredBy, c.AnsweredAt?.ToDateTimeOffset());
+
     public static RequestView ToView(this Proto.Request r)
     {
         var c = r.Content;
@@ -87,8 +91,10 @@ internal static class RequestsMapping
             c.Benchmarks.Select(b => new BenchmarkDto(b.Url, b.Note)).ToList(),
             r.Estimate is { } e ? new EstimateDto(e.Size, e.Days) : null,
             r.QuickWin,
+            r.OpenClarifications,
             r.CreatedAt.ToDateTimeOffset(),
             r.UpdatedAt.ToDateTimeOffset(),
+            r.DeliveredAt?.ToDateTimeOffset(),
             r.Version);
     }
 }

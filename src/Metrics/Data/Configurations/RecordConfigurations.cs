@@ -22,6 +22,12 @@ internal sealed class RequestRecordConfiguration : IEntityTypeConfiguration<Requ
         builder.Property(r => r.Returns).HasColumnName("returns");
         builder.Property(r => r.Reopens).HasColumnName("reopens");
         builder.Property(r => r.EstimateDays).HasColumnName("estimate_days");
+        builder.Property(r => r.Clarifications).HasColumnName("clarifications");
+        builder.Property(r => r.Roadblocks).HasColumnName("roadblocks");
+        builder.Property(r => r.PostLaunchBugs).HasColumnName("post_launch_bugs");
+        // Events about one request arrive on several queues at once: a concurrent update fails and its message is
+        // retried (inbox row included, the transaction rolls back) instead of overwriting the other one's count.
+        builder.Property<uint>("xmin").HasColumnName("xmin").IsRowVersion();
         builder.Property(r => r.ActualDays).HasColumnName("actual_days");
     }
 }

@@ -55,6 +55,10 @@ namespace MarketingDev.Metrics.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("actual_days");
 
+                    b.Property<int>("Clarifications")
+                        .HasColumnType("integer")
+                        .HasColumnName("clarifications");
+
                     b.Property<DateTimeOffset?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("delivered_at");
@@ -77,6 +81,10 @@ namespace MarketingDev.Metrics.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("launch_date");
 
+                    b.Property<int>("PostLaunchBugs")
+                        .HasColumnType("integer")
+                        .HasColumnName("post_launch_bugs");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -91,6 +99,10 @@ namespace MarketingDev.Metrics.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("returns");
 
+                    b.Property<int>("Roadblocks")
+                        .HasColumnType("integer")
+                        .HasColumnName("roadblocks");
+
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
@@ -100,6 +112,12 @@ namespace MarketingDev.Metrics.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("type");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("RequestId");
 

@@ -13,7 +13,10 @@ public sealed record Summary(
     long RequestsSubmitted,
     long RequestsDelivered,
     long Returns,
-    long Reopens);
+    long Reopens,
+    long ClarificationRounds,
+    long RoadblocksRaised,
+    long PostLaunchBugs);
 
 /// <summary>Counts per period [from, to); an open end means unbounded.</summary>
 public sealed class GetSummaryHandler(MetricsDbContext db)
@@ -38,9 +41,13 @@ public sealed class GetSummaryHandler(MetricsDbContext db)
         var deliveredCount = await delivered.LongCountAsync(ct);
         var returns = await requests.SumAsync(r => (long)r.Returns, ct);
         var reopens = await delivered.SumAsync(r => (long)r.Reopens, ct);
+        var clarifications = await requests.SumAsync(r => (long)r.Clarifications, ct);
+        var roadblocks = await requests.SumAsync(r => (long)r.Roadblocks, ct);
+        var postLaunchBugs = await delivered.SumAsync(r => (long)r.PostLaunchBugs, ct);
         var published = await articles.LongCountAsync(ct);
         var lastRequest = await requests.MaxAsync(r => (DateTimeOffset?)r.DraftedAt, ct);
         var lastArticle = await articles.MaxAsync(a => (DateTimeOffset?)a.PublishedAt, ct);
-        return new Summary(drafted, published, new[] { lastRequest, lastArticle }.Max(), submitted, deliveredCount, returns, reopens);
+        return new Summary(drafted, published, new[] { lastRequest, lastArticle }.Max(), submitted, deliveredCount, returns, reopens,
+            clarifications, roadblocks, postLaunchBugs);
     }
 }

@@ -28,6 +28,8 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
         builder.Property(r => r.CreatedAt).HasColumnName("created_at");
         builder.Property(r => r.SubmittedAt).HasColumnName("submitted_at");
         builder.Property(r => r.StartedAt).HasColumnName("started_at");
+        builder.Property(r => r.DeliveredAt).HasColumnName("delivered_at");
+        builder.Ignore(r => r.IsClosed);
         builder.Property(r => r.UpdatedAt).HasColumnName("updated_at");
         builder.Property(r => r.Version).HasColumnName("version").IsConcurrencyToken();
         builder.HasIndex(r => new { r.Status, r.Number });

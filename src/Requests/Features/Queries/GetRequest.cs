@@ -17,4 +17,12 @@ public sealed class GetRequestHandler(RequestsDbContext db)
         return await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct)
             ?? throw new NotFoundException("Request", id);
     }
+
+    /// <summary>Unanswered clarifying questions per request, for the requests shown.</summary>
+    public async Task<Dictionary<Guid, int>> OpenClarificationsAsync(IReadOnlyCollection<Guid> requestIds, CancellationToken ct) =>
+        await db.Clarifications.AsNoTracking()
+            .Where(c => requestIds.Contains(c.RequestId) && c.Answer == null)
+            .GroupBy(c => c.RequestId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 }

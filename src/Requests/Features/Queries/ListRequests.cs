@@ -14,17 +14,9 @@ public sealed record RequestPage(IReadOnlyList<Request> Items, string? NextCurso
 /// <summary>Newest first, keyset-paginated on the request number so that pages never skip or repeat under writes.</summary>
 public sealed class ListRequestsHandler(RequestsDbContext db)
 {
-    public const int DefaultLimit = 25;
-    public const int MaxLimit = 100;
-
     public async Task<RequestPage> HandleAsync(ListRequests query, CancellationToken ct)
     {
-        var limit = query.Limit == 0 ? DefaultLimit : query.Limit;
-        if (limit is < 1 or > MaxLimit)
-        {
-            throw new InvalidInputException("#/limit", $"Limit must be between 1 and {MaxLimit}.");
-        }
-
+        var limit = Paging.Limit(query.Limit);
         IQueryable<Request> requests = db.Requests.AsNoTracking();
         if (!string.IsNullOrEmpty(query.Cursor))
         {
@@ -32,14 +24,8 @@ public sealed class ListRequestsHandler(RequestsDbContext db)
             requests = requests.Where(r => r.Number < after);
         }
 
-        var items = await requests.OrderByDescending(r => r.Number).Take(limit + 1).ToListAsync(ct);
-        var hasMore = items.Count > limit;
-        if (hasMore)
-        {
-            items.RemoveAt(limit);
-        }
-
-        return new RequestPage(items, hasMore ? Cursor.Encode(items[^1].Number) : null);
+        var (items, next) = Paging.Page(await requests.OrderByDescending(r => r.Number).Take(limit + 1).ToListAsync(ct), limit, r => r.Number);
+        return new RequestPage(items, next);
     }
 }
 

@@ -1,0 +1,175 @@
+using MarketingDev.Contracts.Events.Requests;
+using MarketingDev.Requests.Data;
+using MarketingDev.Requests.Domain;
+using MarketingDev.Requests.Features.Clarifications;
+using MarketingDev.Requests.Features.Queries;
+using MarketingDev.ServiceDefaults;
+using MarketingDev.ServiceDefaults.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace MarketingDev.Requests.Features.Bugs;
+
+public sealed record BugInput(string RequestId, string Title, IReadOnlyList<string> Steps, string Expected, string Actual,
+    BugEnvironment Environment, string Severity, IReadOnlyList<string> Evidence);
+
+public sealed record TransitionBug(string Id, string To, string? Reason, Actor Actor, int ExpectedVersion);
+
+public sealed record ListBugs(string? RequestId, string? Status, int Limit, string? Cursor);
+
+/// <summary>
+/// Structured bug reports: open → fixed → verified, or wontFix (with a reason); a fixed bug that is not fixed goes back
+/// to open. Developers fix and decline; whoever reported it, marketing, leads and admins verify or reopen.
+/// </summary>
+public sealed class BugsHandler(RequestsDbContext db, TimeProvider clock)
+{
+    private static readonly (BugStatus From, BugStatus To, bool ByDevelopers, bool ReasonRequired)[] Moves =
+    [
+        (BugStatus.Open, BugStatus.Fixed, true, false),
+        (BugStatus.Open, BugStatus.WontFix, true, true),
+        (BugStatus.Fixed, BugStatus.Verified, false, false),
+        (BugStatus.Fixed, BugStatus.Open, false, true),
+        (BugStatus.WontFix, BugStatus.Open, false, true),
+    ];
+
+    public async Task<Bug> ReportAsync(BugInput input, Actor actor, CancellationToken ct)
+    {
+        var errors = Validate(input);
+        Request? request = null;
+        if (!string.IsNullOrEmpty(input.RequestId))
+        {
+            request = Guid.TryParse(input.RequestId, out var requestId) ? await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct) : null;
+            if (request is null)
+            {
+                errors.Add(new("#/requestId", "No request has this id."));
+            }
+        }
+
+        if (errors.Count > 0 || !WireName.TryParse<BugSeverity>(input.Severity, out var severity))
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        var now = clock.GetStoredUtcNow();
+        var bug = Bug.Report(await db.NextBugNumberAsync(ct), request?.Id, input.Title, input.Steps, input.Expected, input.Actual,
+            input.Environment, severity, input.Evidence, actor.Name, now);
+        db.Bugs.Add(bug);
+        db.Publish(new BugReported(Guid.CreateVersion7(now), now, bug.Id, bug.Key, request?.Id, request?.Key, request?.DeliveredAt,
+            WireName.ToWire(severity), actor.Name));
+        await db.SaveChangesAsync(ct);
+        return bug;
+    }
+
+    public async Task<Bug> GetAsync(string id, CancellationToken ct) =>
+        (Guid.TryParse(id, out var bugId) ? await db.Bugs.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bugId, ct) : null)
+        ?? throw new NotFoundException("Bug", id);
+
+    public async Task<Bug> TransitionAsync(TransitionBug command, CancellationToken ct)
+    {
+        if (!WireName.TryParse<BugStatus>(command.To, out var to))
+        {
+            throw new InvalidInputException("#/to", $"Status must be one of: {WireName.Names<BugStatus>()}.");
+        }
+
+        var bug = (Guid.TryParse(command.Id, out var id) ? await db.Bugs.SingleOrDefaultAsync(b => b.Id == id, ct) : null)
+            ?? throw new NotFoundException("Bug", command.Id);
+        if (command.ExpectedVersion != 0 && command.ExpectedVersion != bug.Version)
+        {
+            throw new StaleVersionException(command.ExpectedVersion, bug.Version);
+        }
+
+        var move = Moves.FirstOrDefault(m => m.From == bug.Status && m.To == to);
+        if (move == default)
+        {
+            throw new ConflictException($"A {WireName.ToWire(bug.Status)} bug cannot become {WireName.ToWire(to)}.",
+                Moves.Where(m => m.From == bug.Status).Select(m => WireName.ToWire(m.To)).ToList());
+        }
+
+        var allowed = command.Actor.IsLeadOrAdmin
+            || (move.ByDevelopers ? command.Actor.Role == ActorRole.Developer : command.Actor.Role == ActorRole.Marketing || command.Actor.Name == bug.ReportedBy);
+        if (!allowed)
+        {
+            throw new ForbiddenException($"A {WireName.ToWire(command.Actor.Role)} may not move a bug from {WireName.ToWire(move.From)} to {WireName.ToWire(move.To)}.");
+        }
+
+        if (move.ReasonRequired && string.IsNullOrWhiteSpace(command.Reason))
+        {
+            throw new InvalidInputException("#/reason", "Say why.");
+        }
+
+        bug.MoveTo(to, clock.GetStoredUtcNow());
+        await db.SaveChangesAsync(ct);
+        return bug;
+    }
+
+    public async Task<(IReadOnlyList<Bug> Items, string? NextCursor)> ListAsync(ListBugs query, CancellationToken ct)
+    {
+        var limit = Paging.Limit(query.Limit);
+        IQueryable<Bug> bugs = db.Bugs.AsNoTracking();
+        if (!string.IsNullOrEmpty(query.RequestId))
+        {
+            bugs = Guid.TryParse(query.RequestId, out var requestId)
+                ? bugs.Where(b => b.RequestId == requestId)
+                : throw new InvalidInputException("#/requestId", "Not a request id.");
+        }
+
+        if (!string.IsNullOrEmpty(query.Status))
+        {
+            bugs = WireName.TryParse<BugStatus>(query.Status, out var status)
+                ? bugs.Where(b => b.Status == status)
+                : throw new InvalidInputException("#/status", $"Status must be one of: {WireName.Names<BugStatus>()}.");
+        }
+
+        if (!string.IsNullOrEmpty(query.Cursor))
+        {
+            var after = Cursor.Decode(query.Cursor);
+            bugs = bugs.Where(b => b.Number < after);
+        }
+
+        return Paging.Page(await bugs.OrderByDescending(b => b.Number).Take(limit + 1).ToListAsync(ct), limit, b => b.Number);
+    }
+
+    private static List<FieldError> Validate(BugInput input)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 200)
+        {
+            errors.Add(new("#/title", "A title of 1 to 200 characters is required."));
+        }
+
+        if (!WireName.TryParse<BugSeverity>(input.Severity, out _))
+        {
+            errors.Add(new("#/severity", $"Severity must be one of: {WireName.Names<BugSeverity>()}."));
+        }
+
+        if (input.Steps.Count > 50 || input.Steps.Any(s => s.Length > Text.Max))
+        {
+            errors.Add(new("#/stepsToReproduce", $"At most 50 steps of at most {Text.Max} characters."));
+        }
+
+        foreach (var (text, pointer) in new[] { (input.Expected, "#/expected"), (input.Actual, "#/actual") })
+        {
+            if (text.Length > Text.Max)
+            {
+                errors.Add(new(pointer, $"At most {Text.Max} characters."));
+            }
+        }
+
+        if (input.Environment.Url.Length > 0 && !IsHttpUrl(input.Environment.Url))
+        {
+            errors.Add(new("#/environment/url", "The page URL must be an absolute http(s) URL."));
+        }
+
+        for (var i = 0; i < input.Evidence.Count; i++)
+        {
+            if (!IsHttpUrl(input.Evidence[i]))
+            {
+                errors.Add(new($"#/evidence/{i}", "Evidence must be an absolute http(s) URL."));
+            }
+        }
+
+        return errors;
+    }
+
+    private static bool IsHttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

@@ -1,0 +1,30 @@
+using MarketingDev.ServiceDefaults.Errors;
+
+namespace MarketingDev.Requests.Features.Queries;
+
+/// <summary>Page size and next cursor for every keyset-paginated list of this service.</summary>
+internal static class Paging
+{
+    public const int DefaultLimit = 25;
+    public const int MaxLimit = 100;
+
+    public static int Limit(int requested)
+    {
+        var limit = requested == 0 ? DefaultLimit : requested;
+        return limit is < 1 or > MaxLimit
+            ? throw new InvalidInputException("#/limit", $"Limit must be between 1 and {MaxLimit}.")
+            : limit;
+    }
+
+    /// <summary>Takes a list fetched with limit + 1 rows: trims the extra row and makes the cursor from the last kept one.</summary>
+    public static (IReadOnlyList<T> Items, string? NextCursor) Page<T>(List<T> fetched, int limit, Func<T, long> key)
+    {
+        if (fetched.Count <= limit)
+        {
+            return (fetched, null);
+        }
+
+        fetched.RemoveAt(limit);
+        return (fetched, Cursor.Encode(key(fetched[^1])));
+    }
+}
