@@ -41,6 +41,9 @@ public sealed class Request
     /// <summary>Withdrawn and rejected requests take no more questions, roadblocks or estimates.</summary>
     public bool IsClosed => Status is RequestStatus.Withdrawn or RequestStatus.Rejected;
 
+    /// <summary>Title and user story as one text, computed by the database, for ?q= searches.</summary>
+    public string SearchText { get; private set; } = "";
+
     public RequestContent Content => new(Title, Type, Priority, LaunchDate, Team, Details);
 
     public static Request Draft(RequestContent content, string requester, DateTimeOffset now)

@@ -27,7 +27,7 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
     public override async Task<Proto.RequestPage> ListRequests(ListRequestsQuery query, ServerCallContext context)
     {
         var page = await Handler<ListRequestsHandler>().HandleAsync(
-            new ListRequests(query.Limit, query.Cursor), context.CancellationToken);
+            new ListRequests(query.Limit, query.Cursor, query.Status, query.Type, query.Priority, query.LaunchFrom, query.LaunchTo, query.Q), context.CancellationToken);
         var open = await Handler<GetRequestHandler>().OpenClarificationsAsync(page.Items.Select(r => r.Id).ToList(), context.CancellationToken);
         var reply = new Proto.RequestPage { NextCursor = page.NextCursor ?? "" };
         reply.Items.AddRange(page.Items.Select(r => r.ToProto(open.GetValueOrDefault(r.Id))));

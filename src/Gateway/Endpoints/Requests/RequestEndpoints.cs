@@ -20,7 +20,11 @@ internal static class RequestEndpoints
         requests.MapGet("/{id:guid}", GetAsync).WithName("GetRequest")
             .WithSummary("Get a request; its ETag is its version.").ProducesProblem(404);
         requests.MapGet("/", ListAsync).WithName("ListRequests")
-            .WithSummary("List requests, newest first, a page at a time (limit 1-100, default 25; pass nextCursor back as cursor).");
+            .WithSummary("List requests, newest first, a page at a time (limit 1-100, default 25; pass nextCursor back as cursor). " +
+                         "Filters: status, type, priority, launchFrom/launchTo (yyyy-MM-dd, inclusive), q (words in the title or user story).");
+        requests.MapGet("/{id:guid}/tracking-plan", TrackingPlan.GetAsync).WithName("GetTrackingPlan")
+            .WithSummary("The request's GA4 measurement plan: JSON, or CSV (one row per event and parameter) with Accept: text/csv.")
+            .Produces<TrackingPlanView>(200, "application/json", "text/csv");
         requests.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateRequest").Conditional()
             .WithSummary("Replace a request's content (the requester on drafts; leads and admins while open). If-Match: 412 when stale.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
@@ -123,10 +127,14 @@ internal static class RequestEndpoints
 
     private static async Task<Ok<Page<RequestView>>> ListAsync(
         Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct,
-        [FromQuery] int? limit = null, [FromQuery] string? cursor = null)
+        [FromQuery] int? limit = null, [FromQuery] string? cursor = null, [FromQuery] string? status = null, [FromQuery] string? type = null,
+        [FromQuery] string? priority = null, [FromQuery] string? launchFrom = null, [FromQuery] string? launchTo = null, [FromQuery] string? q = null)
     {
-        var reply = await requests.ListRequestsAsync(
-            new Proto.ListRequestsQuery { Limit = Paging.Limit(limit), Cursor = cursor ?? "" }, cancellationToken: ct);
+        var reply = await requests.ListRequestsAsync(new Proto.ListRequestsQuery
+        {
+            Limit = Paging.Limit(limit), Cursor = cursor ?? "", Status = status ?? "", Type = type ?? "", Priority = priority ?? "",
+            LaunchFrom = launchFrom ?? "", LaunchTo = launchTo ?? "", Q = q ?? "",
+        }, cancellationToken: ct);
         var next = reply.NextCursor.Length == 0 ? null : reply.NextCursor;
         Paging.AddNextLink(http, next);
         return TypedResults.Ok(new Page<RequestView>(reply.Items.Select(r => r.ToView()).ToList(), next));

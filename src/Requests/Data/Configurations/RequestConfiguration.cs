@@ -34,6 +34,10 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
         builder.Property(r => r.Version).HasColumnName("version").IsConcurrencyToken();
         builder.HasIndex(r => new { r.Status, r.Number });
         builder.HasIndex(r => r.LaunchDate);
+        builder.Property(r => r.SearchText).HasColumnName("search_text")
+            .HasComputedColumnSql(
+                "title || ' ' || coalesce(details #>> '{userStory,asA}', '') || ' ' || coalesce(details #>> '{userStory,iWant}', '') || ' ' || coalesce(details #>> '{userStory,soThat}', '')",
+                stored: true);
     }
 }
 

@@ -2,12 +2,21 @@ using System.Buffers.Text;
 using System.Text;
 using MarketingDev.Requests.Data;
 using MarketingDev.Requests.Domain;
+using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace MarketingDev.Requests.Features.Queries;
 
-public sealed record ListRequests(int Limit, string? Cursor);
+public sealed record ListRequests(
+    int Limit,
+    string? Cursor,
+    string? Status = null,
+    string? Type = null,
+    string? Priority = null,
+    string? LaunchFrom = null,
+    string? LaunchTo = null,
+    string? Q = null);
 
 public sealed record RequestPage(IReadOnlyList<Request> Items, string? NextCursor);
 
@@ -17,7 +26,7 @@ public sealed class ListRequestsHandler(RequestsDbContext db)
     public async Task<RequestPage> HandleAsync(ListRequests query, CancellationToken ct)
     {
         var limit = Paging.Limit(query.Limit);
-        IQueryable<Request> requests = db.Requests.AsNoTracking();
+        IQueryable<Request> requests = Filter(db.Requests.AsNoTracking(), query);
         if (!string.IsNullOrEmpty(query.Cursor))
         {
             var after = Cursor.Decode(query.Cursor);
@@ -26,6 +35,75 @@ public sealed class ListRequestsHandler(RequestsDbContext db)
 
         var (items, next) = Paging.Page(await requests.OrderByDescending(r => r.Number).Take(limit + 1).ToListAsync(ct), limit, r => r.Number);
         return new RequestPage(items, next);
+    }
+
+    private static IQueryable<Request> Filter(IQueryable<Request> requests, ListRequests query)
+    {
+        var errors = new List<FieldError>();
+        if (!string.IsNullOrEmpty(query.Status))
+        {
+            if (WireName.TryParse<RequestStatus>(query.Status, out var status))
+            {
+                requests = requests.Where(r => r.Status == status);
+            }
+            else
+            {
+                errors.Add(new("#/status", $"Status must be one of: {WireName.Names<RequestStatus>()}."));
+            }
+        }
+
+        if (!string.IsNullOrEmpty(query.Type))
+        {
+            if (WireName.TryParse<RequestType>(query.Type, out var type))
+            {
+                requests = requests.Where(r => r.Type == type);
+            }
+            else
+            {
+                errors.Add(new("#/type", $"Type must be one of: {WireName.Names<RequestType>()}."));
+            }
+        }
+
+        if (!string.IsNullOrEmpty(query.Priority))
+        {
+            if (WireName.TryParse<Priority>(query.Priority, out var priority))
+            {
+                requests = requests.Where(r => r.Priority == priority);
+            }
+            else
+            {
+                errors.Add(new("#/priority", $"Priority must be one of: {WireName.Names<Priority>()}."));
+            }
+        }
+
+        foreach (var (text, pointer, isFrom) in new[] { (query.LaunchFrom, "#/launchFrom", true), (query.LaunchTo, "#/launchTo", false) })
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                continue;
+            }
+
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
+            {
+                errors.Add(new(pointer, "A date in the form yyyy-MM-dd."));
+            }
+            else
+            {
+                requests = isFrom ? requests.Where(r => r.LaunchDate >= date) : requests.Where(r => r.LaunchDate <= date);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            // Every word must appear (in any order, any case) in the title or the user story.
+            foreach (var word in query.Q.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(10))
+            {
+                var pattern = "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+                requests = requests.Where(r => EF.Functions.ILike(r.SearchText, pattern, "\\"));
+            }
+        }
+
+        return errors.Count > 0 ? throw new InvalidInputException(errors) : requests;
     }
 }
 
