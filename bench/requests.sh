@@ -6,12 +6,13 @@
 #   PEER=0 bash bench/requests.sh      # ours only
 #
 # Workload (same shape as the peer's): create a request with a full body (~600 characters of text), get one by id,
-# list 25; hey at concurrency C (16) with N (3000) requests per run, RUNS (2) runs each, after 200 warm-up requests.
+# list 25; hey at concurrency C (16) with N (3000) requests per run, RUNS (2) runs each, after WARMUP (1000) warm-up
+# requests per endpoint: .NET's tiered JIT needs that many to reach steady state (with 200, run 1 of create was half run 2).
 # All traffic goes to 127.0.0.1; every hey run is bounded by -n and by `timeout`. Needs root for the peer's install.
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 
-N="${N:-3000}"; C="${C:-16}"; RUNS="${RUNS:-2}"; WARMUP="${WARMUP:-200}"; PEER="${PEER:-1}"
+N="${N:-3000}"; C="${C:-16}"; RUNS="${RUNS:-2}"; WARMUP="${WARMUP:-1000}"; PEER="${PEER:-1}"
 PORT="${PORT:-5180}"
 OUT="${OUT:-/tmp/md-bench.$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$OUT"
@@ -97,7 +98,7 @@ if [ "$PEER" = 1 ]; then
     FNR == 1 { next }
     FILENAME ~ /ours/ && $2 == c { k = $1; if ($5 > ours[k]) { ours[k] = $5; p99[k] = $8 } }
     FILENAME ~ /summary/ && $2 == c {
-      k = ($1 ~ /^POST/) ? "POST create" : ($1 ~ /limit=25/) ? "GET list 25" : "GET one"
+      k = ($1 ~ /^post/) ? "POST create" : ($1 ~ /list/) ? "GET list 25" : "GET one"
       if ($5 > peer[k]) { peer[k] = $5; ppeer[k] = $9 }
     }
     END {

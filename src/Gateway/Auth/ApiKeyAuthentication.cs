@@ -76,14 +76,19 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var hash = ApiKey.HashOf(values.ToString().Trim());
-        var key = await cache.GetOrCreateAsync("apikey:" + hash, async entry =>
+        // Only known keys are cached: caching misses would let anyone fill memory with made-up keys.
+        if (!cache.TryGetValue("apikey:" + hash, out KnownKey? key))
         {
-            entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            return await db.ApiKeys.AsNoTracking()
+            key = await db.ApiKeys.AsNoTracking()
                 .Where(k => k.Hash == hash && k.RevokedAt == null)
                 .Select(k => new KnownKey(k.Id, k.Name, k.Role))
                 .SingleOrDefaultAsync(Context.RequestAborted);
-        });
+            if (key is not null)
+            {
+                cache.Set("apikey:" + hash, key, CacheFor);
+            }
+        }
+
         if (key is null)
         {
             return AuthenticateResult.Fail("The API key is not valid.");

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MarketingDev.Requests.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Collaboration : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,11 +15,69 @@ namespace MarketingDev.Requests.Data.Migrations
             migrationBuilder.CreateSequence(
                 name: "bug_numbers");
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
-                name: "delivered_at",
-                table: "requests",
-                type: "timestamp with time zone",
-                nullable: true);
+            migrationBuilder.CreateSequence(
+                name: "request_numbers");
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "text", nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_messages", x => new { x.message_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_type = table.Column<string>(type: "text", nullable: false),
+                    body = table.Column<string>(type: "jsonb", nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    dispatched_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "requests",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<long>(type: "bigint", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    priority = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    launch_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    team = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    details = table.Column<string>(type: "jsonb", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    requester = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    estimate = table.Column<string>(type: "jsonb", nullable: true),
+                    quick_win = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    delivered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    search_text = table.Column<string>(type: "text", nullable: false, computedColumnSql: "title || ' ' || coalesce(details #>> '{userStory,asA}', '') || ' ' || coalesce(details #>> '{userStory,iWant}', '') || ' ' || coalesce(details #>> '{userStory,soThat}', '')", stored: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_requests", x => x.id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "bugs",
@@ -70,6 +128,32 @@ namespace MarketingDev.Requests.Data.Migrations
                     table.PrimaryKey("PK_clarifications", x => x.id);
                     table.ForeignKey(
                         name: "FK_clarifications_requests_request_id",
+                        column: x => x.request_id,
+                        principalTable: "requests",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "request_changes",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    request_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    from_status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    to_status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_changes", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_request_changes_requests_request_id",
                         column: x => x.request_id,
                         principalTable: "requests",
                         principalColumn: "id",
@@ -128,6 +212,44 @@ namespace MarketingDev.Requests.Data.Migrations
                 columns: new[] { "request_id", "asked_at" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_inbox_messages_processed_at",
+                table: "inbox_messages",
+                column: "processed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_message_id",
+                table: "outbox_messages",
+                column: "message_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_pending",
+                table: "outbox_messages",
+                column: "id",
+                filter: "dispatched_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_changes_request_id_id",
+                table: "request_changes",
+                columns: new[] { "request_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_launch_date",
+                table: "requests",
+                column: "launch_date");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_number",
+                table: "requests",
+                column: "number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_status_number",
+                table: "requests",
+                columns: new[] { "status", "number" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_roadblocks_request_id",
                 table: "roadblocks",
                 column: "request_id");
@@ -154,14 +276,25 @@ namespace MarketingDev.Requests.Data.Migrations
                 name: "clarifications");
 
             migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "request_changes");
+
+            migrationBuilder.DropTable(
                 name: "roadblocks");
 
-            migrationBuilder.DropColumn(
-                name: "delivered_at",
-                table: "requests");
+            migrationBuilder.DropTable(
+                name: "requests");
 
             migrationBuilder.DropSequence(
                 name: "bug_numbers");
+
+            migrationBuilder.DropSequence(
+                name: "request_numbers");
         }
     }
 }

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MarketingDev.Requests.Data.Migrations
 {
     [DbContext(typeof(RequestsDbContext))]
-    [Migration("20261124124551_Collaboration")]
-    partial class Collaboration
+    [Migration("20261124131408_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -212,6 +212,13 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("requester");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("title || ' ' || coalesce(details #>> '{userStory,asA}', '') || ' ' || coalesce(details #>> '{userStory,iWant}', '') || ' ' || coalesce(details #>> '{userStory,soThat}', '')", true);
 
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")

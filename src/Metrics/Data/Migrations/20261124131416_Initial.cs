@@ -66,7 +66,17 @@ namespace MarketingDev.Metrics.Data.Migrations
                     type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     priority = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     launch_date = table.Column<DateOnly>(type: "date", nullable: true),
-                    drafted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    drafted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    delivered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    returns = table.Column<int>(type: "integer", nullable: false),
+                    reopens = table.Column<int>(type: "integer", nullable: false),
+                    clarifications = table.Column<int>(type: "integer", nullable: false),
+                    roadblocks = table.Column<int>(type: "integer", nullable: false),
+                    post_launch_bugs = table.Column<int>(type: "integer", nullable: false),
+                    estimate_days = table.Column<double>(type: "double precision", nullable: true),
+                    actual_days = table.Column<int>(type: "integer", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
