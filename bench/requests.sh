@@ -86,9 +86,11 @@ trap - EXIT
 echo; echo "== MarketingDev ($(nproc) cores, c=$C, n=$N per run)"; column -t -s $'\t' "$SUMMARY"
 
 if [ "$PEER" = 1 ]; then
-  # The peer uses the system PostgreSQL cluster; start it if the machine has not.
+  # The peer uses the system PostgreSQL cluster; start it if the machine has not, and stop it again afterwards.
   if command -v pg_lsclusters >/dev/null && ! pg_lsclusters -h | awk '$4 == "online"' | grep -q .; then
-    pg_ctlcluster "$(pg_lsclusters -h | awk 'NR==1 {print $1}')" main start
+    CLUSTER="$(pg_lsclusters -h | awk 'NR==1 {print $1}')"
+    pg_ctlcluster "$CLUSTER" main start
+    trap 'pg_ctlcluster "$CLUSTER" main stop' EXIT
   fi
   log "peer: Redmine (about 17 minutes)"
   OUT="$OUT/peer" N="$N" C="$C" RUNS="$RUNS" bash ../shared/bench/peer-redmine.sh >"$OUT/peer.log" 2>&1 || { tail -30 "$OUT/peer.log"; exit 1; }
