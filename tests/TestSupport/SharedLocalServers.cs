@@ -12,6 +12,8 @@ namespace MarketingDev.TestSupport;
 /// </summary>
 internal static class SharedLocalServers
 {
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(200);
+
     private sealed record State(string PostgresServer, int PostgresPort, string AmqpBase, int AmqpPort, string ManagementUri);
 
     public static async Task<(ServerSet Servers, IAsyncDisposable Lease)> AcquireAsync()
@@ -32,7 +34,7 @@ internal static class SharedLocalServers
                     throw new TimeoutException("The shared test servers did not finish stopping within 5 minutes.");
                 }
 
-                await Task.Delay(200);
+                await Task.Delay(RetryInterval);
                 continue;
             }
 
@@ -87,7 +89,7 @@ internal static class SharedLocalServers
                     }
                 }
 
-                await Task.Delay(500);
+                await Task.Delay(RetryInterval);
             }
         }
     }
@@ -96,6 +98,8 @@ internal static class SharedLocalServers
 /// <summary>Advisory locks between test processes (.NET maps FileShare.None to flock LOCK_EX and other shares to LOCK_SH).</summary>
 internal static class FileLock
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
     public static async Task<FileStream> ExclusiveAsync(string path, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -111,7 +115,7 @@ internal static class FileLock
                 throw new TimeoutException($"Could not lock {path} within {timeout.TotalSeconds:0} s.");
             }
 
-            await Task.Delay(100);
+            await Task.Delay(PollInterval);
         }
     }
 

@@ -154,14 +154,14 @@ public sealed class BugsHandler(RequestsDbContext db, TimeProvider clock)
             }
         }
 
-        if (input.Environment.Url.Length > 0 && !IsHttpUrl(input.Environment.Url))
+        if (input.Environment.Url.Length > 0 && !Drafting.RequestInputValidator.IsHttpUrl(input.Environment.Url))
         {
             errors.Add(new("#/environment/url", "The page URL must be an absolute http(s) URL."));
         }
 
         for (var i = 0; i < input.Evidence.Count; i++)
         {
-            if (!IsHttpUrl(input.Evidence[i]))
+            if (!Drafting.RequestInputValidator.IsHttpUrl(input.Evidence[i]))
             {
                 errors.Add(new($"#/evidence/{i}", "Evidence must be an absolute http(s) URL."));
             }
@@ -169,7 +169,4 @@ public sealed class BugsHandler(RequestsDbContext db, TimeProvider clock)
 
         return errors;
     }
-
-    private static bool IsHttpUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

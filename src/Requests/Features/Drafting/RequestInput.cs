@@ -106,6 +106,7 @@ public sealed class RequestInputValidator : AbstractValidator<RequestInput>
         });
     }
 
-    private static bool IsHttpUrl(string url) =>
+    /// <summary>An absolute http(s) URL of at most 2,000 characters: what design assets, benchmarks and bug evidence link to.</summary>
+    internal static bool IsHttpUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && url.Length <= 2000;
 }
