@@ -22,8 +22,10 @@ public static class Database
                 "(the AppHost does this for you: dotnet run --project AppHost).");
 
         builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddDbContextPool<TDb>(options => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")));
+        builder.Services.AddSingleton<OutboxSignalInterceptor>();
+        builder.Services.AddDbContextPool<TDb>((services, options) => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>()));
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TDb>());
         builder.Services.AddHealthChecks().AddDbContextCheck<TDb>("postgres", tags: [Extensions.ReadyTag]);
         builder.Services.AddSingleton(new DatabaseTarget(connectionName, connectionString));

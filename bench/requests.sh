@@ -51,6 +51,17 @@ ID=$(curl -fsS -X POST "$BASE/api/v1/requests" -H "X-Api-Key: $KEY" -H 'Content-
   | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
 [ -n "$ID" ] || { echo "could not create the first request" >&2; exit 1; }
 
+# The README's promise: a new request is in the metrics summary within 2 s (REST → gRPC → outbox → RabbitMQ → consumer).
+# Measured on the idle system, first request included, before any load.
+LATENCY="$OUT/event-latency.txt"
+drafted() { curl -fsS "$BASE/api/v1/metrics/summary" -H "X-Api-Key: $KEY" | sed -n 's/.*"requestsDrafted":\([0-9]*\).*/\1/p'; }
+for i in $(seq 1 10); do
+  before=$(drafted); t0=$(date +%s%N)
+  curl -fsS -o /dev/null -X POST "$BASE/api/v1/requests" -H "X-Api-Key: $KEY" -H 'Content-Type: application/json' --data-binary @"$OUT/request.json"
+  for _ in $(seq 1 200); do [ "$(drafted)" -gt "$before" ] && break; sleep 0.01; done
+  echo $(( ($(date +%s%N) - t0) / 1000000 )) >>"$LATENCY"
+done
+
 SUMMARY="$OUT/ours.tsv"
 printf 'test\tconc\trequests\trun\treq/s\tp50_ms\tp95_ms\tp99_ms\terrors\n' >"$SUMMARY"
 ms() { awk -v s="$1" 'BEGIN { if (s == "") print "-"; else printf "%.1f", s * 1000 }'; }
@@ -84,6 +95,8 @@ kill -TERM $APPHOST; wait $APPHOST 2>/dev/null || true
 trap - EXIT
 
 echo; echo "== MarketingDev ($(nproc) cores, c=$C, n=$N per run)"; column -t -s $'\t' "$SUMMARY"
+echo; echo "== Create → visible in the metrics summary (ms, 10 requests on the idle system; promise: 2,000)"
+sort -n "$LATENCY" | awk '{ v[NR] = $1 } END { printf "min %d  median %d  max %d\n", v[1], v[int((NR + 1) / 2)], v[NR] }'
 
 if [ "$PEER" = 1 ]; then
   # The peer uses the system PostgreSQL cluster; start it if the machine has not, and stop it again afterwards.
