@@ -28,7 +28,7 @@ public static class Database
             .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>()));
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TDb>());
         builder.Services.AddHealthChecks().AddDbContextCheck<TDb>("postgres", tags: [Extensions.ReadyTag]);
-        builder.Services.AddSingleton(new DatabaseTarget(connectionName, connectionString));
+        builder.Services.AddSingleton(new DatabaseTarget(connectionString));
         return builder;
     }
 
@@ -63,7 +63,7 @@ public static class Database
 }
 
 /// <summary>What a service's database is called and where it lives, for start-up messages.</summary>
-public sealed record DatabaseTarget(string Name, string ConnectionString)
+public sealed record DatabaseTarget(string ConnectionString)
 {
     public string Describe()
     {

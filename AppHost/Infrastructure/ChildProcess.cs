@@ -16,7 +16,6 @@ internal sealed class ChildProcess : IAsyncDisposable
     }
 
     public string Name { get; }
-    public int Id => _process.Id;
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
     public Task Exited => _process.WaitForExitAsync();

@@ -20,7 +20,6 @@ internal sealed class LocalPostgres : IAsyncDisposable
 
     public int Port { get; }
     public string Password { get; }
-    public ChildProcess Process => _process;
 
     /// <summary>A server-level connection string (no database), as ConnectionStrings__postgres would give.</summary>
     public string ServerConnectionString => $"Host=127.0.0.1;Port={Port};Username={User};Password={Password}";

@@ -28,7 +28,6 @@ internal sealed class LocalRabbit : IAsyncDisposable
     public int Port => Ports.Amqp;
     public int ManagementPort => Ports.Management;
     public string Password { get; }
-    public ChildProcess Process => _process;
 
     public string AmqpUri(string virtualHost = "/") =>
         $"amqp://{User}:{Password}@127.0.0.1:{Port}/{Uri.EscapeDataString(virtualHost)}";

@@ -8,8 +8,6 @@ public sealed class LogRecorder : ILoggerProvider
 {
     private readonly ConcurrentQueue<(string Category, LogLevel Level, string Message)> _entries = new();
 
-    public IReadOnlyList<(string Category, LogLevel Level, string Message)> Entries => [.. _entries];
-
     public bool Contains(string text) => _entries.Any(e => e.Message.Contains(text, StringComparison.Ordinal));
 
     public ILogger CreateLogger(string categoryName) => new Recorder(categoryName, _entries);

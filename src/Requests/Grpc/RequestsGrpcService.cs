@@ -27,7 +27,7 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
     public override async Task<Proto.RequestPage> ListRequests(ListRequestsQuery query, ServerCallContext context)
     {
         var page = await Handler<ListRequestsHandler>().HandleAsync(
-            new ListRequests(query.Limit, query.Cursor, query.Status, query.Type, query.Priority, query.LaunchFrom, query.LaunchTo, query.Q), context.CancellationToken);
+            new ListRequests(query.HasLimit ? query.Limit : null, query.Cursor, query.Status, query.Type, query.Priority, query.LaunchFrom, query.LaunchTo, query.Q), context.CancellationToken);
         var open = await Handler<GetRequestHandler>().OpenClarificationsAsync(page.Items.Select(r => r.Id).ToList(), context.CancellationToken);
         var reply = new Proto.RequestPage { NextCursor = page.NextCursor ?? "" };
         reply.Items.AddRange(page.Items.Select(r => r.ToProto(open.GetValueOrDefault(r.Id))));
@@ -98,7 +98,7 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
     public override async Task<RoadblockPage> ListRoadblocks(ListRoadblocksQuery query, ServerCallContext context)
     {
         var (items, next) = await Handler<Features.Roadblocks.RoadblocksHandler>().ListAsync(
-            new Features.Roadblocks.ListRoadblocks(query.Status, query.Limit, query.Cursor), context.CancellationToken);
+            new Features.Roadblocks.ListRoadblocks(query.Status, query.HasLimit ? query.Limit : null, query.Cursor), context.CancellationToken);
         var page = new RoadblockPage { NextCursor = next ?? "" };
         page.Items.AddRange(items.Select(r => r.ToProto()));
         return page;
@@ -117,7 +117,7 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
     public override async Task<BugPage> ListBugs(ListBugsQuery query, ServerCallContext context)
     {
         var (items, next) = await Handler<Features.Bugs.BugsHandler>().ListAsync(
-            new Features.Bugs.ListBugs(query.RequestId, query.Status, query.Limit, query.Cursor), context.CancellationToken);
+            new Features.Bugs.ListBugs(query.RequestId, query.Status, query.HasLimit ? query.Limit : null, query.Cursor), context.CancellationToken);
         var page = new BugPage { NextCursor = next ?? "" };
         page.Items.AddRange(items.Select(b => b.ToProto()));
         return page;

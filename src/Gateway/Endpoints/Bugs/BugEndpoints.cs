@@ -84,10 +84,13 @@ internal static class BugEndpoints
         Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct,
         [FromQuery] Guid? requestId = null, [FromQuery] string? status = null, [FromQuery] int? limit = null, [FromQuery] string? cursor = null)
     {
-        var page = await requests.ListBugsAsync(new Proto.ListBugsQuery
+        var query = new Proto.ListBugsQuery { RequestId = requestId?.ToString() ?? "", Status = status ?? "", Cursor = cursor ?? "" };
+        if (limit is { } size)
         {
-            RequestId = requestId?.ToString() ?? "", Status = status ?? "", Limit = Paging.Limit(limit), Cursor = cursor ?? "",
-        }, cancellationToken: ct);
+            query.Limit = size;
+        }
+
+        var page = await requests.ListBugsAsync(query, cancellationToken: ct);
         var next = page.NextCursor.Length == 0 ? null : page.NextCursor;
         Paging.AddNextLink(http, next);
         return TypedResults.Ok(new Page<BugView>(page.Items.Select(b => ToView(b)).ToList(), next));

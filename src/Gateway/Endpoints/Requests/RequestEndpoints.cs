@@ -130,11 +130,17 @@ internal static class RequestEndpoints
         [FromQuery] int? limit = null, [FromQuery] string? cursor = null, [FromQuery] string? status = null, [FromQuery] string? type = null,
         [FromQuery] string? priority = null, [FromQuery] string? launchFrom = null, [FromQuery] string? launchTo = null, [FromQuery] string? q = null)
     {
-        var reply = await requests.ListRequestsAsync(new Proto.ListRequestsQuery
+        var query = new Proto.ListRequestsQuery
         {
-            Limit = Paging.Limit(limit), Cursor = cursor ?? "", Status = status ?? "", Type = type ?? "", Priority = priority ?? "",
+            Cursor = cursor ?? "", Status = status ?? "", Type = type ?? "", Priority = priority ?? "",
             LaunchFrom = launchFrom ?? "", LaunchTo = launchTo ?? "", Q = q ?? "",
-        }, cancellationToken: ct);
+        };
+        if (limit is { } size)
+        {
+            query.Limit = size;
+        }
+
+        var reply = await requests.ListRequestsAsync(query, cancellationToken: ct);
         var next = reply.NextCursor.Length == 0 ? null : reply.NextCursor;
         Paging.AddNextLink(http, next);
         return TypedResults.Ok(new Page<RequestView>(reply.Items.Select(r => r.ToView()).ToList(), next));

@@ -57,8 +57,13 @@ internal static class RoadblockEndpoints
         Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct,
         [FromQuery] string? status = null, [FromQuery] int? limit = null, [FromQuery] string? cursor = null)
     {
-        var page = await requests.ListRoadblocksAsync(
-            new Proto.ListRoadblocksQuery { Status = status ?? "", Limit = Paging.Limit(limit), Cursor = cursor ?? "" }, cancellationToken: ct);
+        var query = new Proto.ListRoadblocksQuery { Status = status ?? "", Cursor = cursor ?? "" };
+        if (limit is { } size)
+        {
+            query.Limit = size;
+        }
+
+        var page = await requests.ListRoadblocksAsync(query, cancellationToken: ct);
         var next = page.NextCursor.Length == 0 ? null : page.NextCursor;
         Paging.AddNextLink(http, next);
         return TypedResults.Ok(new Page<RoadblockView>(page.Items.Select(ToView).ToList(), next));

@@ -14,7 +14,7 @@ public sealed record BugInput(string RequestId, string Title, IReadOnlyList<stri
 
 public sealed record TransitionBug(string Id, string To, string? Reason, Actor Actor, int ExpectedVersion);
 
-public sealed record ListBugs(string? RequestId, string? Status, int Limit, string? Cursor);
+public sealed record ListBugs(string? RequestId, string? Status, int? Limit, string? Cursor);
 
 /// <summary>
 /// Structured bug reports: open → fixed → verified, or wontFix (with a reason); a fixed bug that is not fixed goes back

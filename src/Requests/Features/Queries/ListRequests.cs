@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MarketingDev.Requests.Features.Queries;
 
 public sealed record ListRequests(
-    int Limit,
+    int? Limit,
     string? Cursor,
     string? Status = null,
     string? Type = null,

@@ -8,9 +8,10 @@ internal static class Paging
     public const int DefaultLimit = 25;
     public const int MaxLimit = 100;
 
-    public static int Limit(int requested)
+    /// <summary>The page size asked for (none: the default), refusing one outside 1 to 100.</summary>
+    public static int Limit(int? requested)
     {
-        var limit = requested == 0 ? DefaultLimit : requested;
+        var limit = requested ?? DefaultLimit;
         return limit is < 1 or > MaxLimit
             ? throw new InvalidInputException("#/limit", $"Limit must be between 1 and {MaxLimit}.")
             : limit;

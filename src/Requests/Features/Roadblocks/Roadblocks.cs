@@ -13,7 +13,7 @@ public sealed record RaiseRoadblock(string RequestId, string Description, string
 
 public sealed record ResolveRoadblock(string RoadblockId, string Resolution, Actor Actor);
 
-public sealed record ListRoadblocks(string? Status, int Limit, string? Cursor);
+public sealed record ListRoadblocks(string? Status, int? Limit, string? Cursor);
 
 /// <summary>Developers flag technical roadblocks; the sync agenda reviews the open ones until they are resolved.</summary>
 public sealed class RoadblocksHandler(RequestsDbContext db, TimeProvider clock)
