@@ -48,12 +48,14 @@ internal sealed class SystemLauncher(TextWriter console)
 
             var adminKeyFile = Path.Combine(data, "admin-api-key");
             var adminKey = Secrets.ReadOrCreate(adminKeyFile, "mdk_");
+            // The key the Gateway signs each call's service token with and every service validates (ServiceAuth).
+            var signingKey = Secrets.ReadOrCreate(Path.Combine(data, "service-signing-key"), "msk_");
 
             var endpoints = ServiceSpec.All.ToDictionary(
                 s => s.Name,
                 s => new ServiceEndpoints(s.Name == ServiceNames.Gateway ? gatewayPort : Ports.Free(), Ports.Free()));
             var services = ServiceSpec.All
-                .Select(s => StartService(s, root, endpoints, postgres, messaging, adminKey))
+                .Select(s => StartService(s, root, endpoints, postgres, messaging, adminKey, signingKey))
                 .ToList();
             _started.AddRange(services);
 
@@ -106,7 +108,7 @@ internal sealed class SystemLauncher(TextWriter console)
         return rabbit.AmqpUri();
     }
 
-    private ChildProcess StartService(ServiceSpec spec, string root, Dictionary<string, ServiceEndpoints> endpoints, string postgres, string messaging, string adminKey)
+    private ChildProcess StartService(ServiceSpec spec, string root, Dictionary<string, ServiceEndpoints> endpoints, string postgres, string messaging, string adminKey, string signingKey)
     {
         var own = endpoints[spec.Name];
         var environment = new Dictionary<string, string?>
@@ -119,6 +121,7 @@ internal sealed class SystemLauncher(TextWriter console)
             ["Kestrel__Endpoints__grpc__Url"] = own.GrpcUrl,
             ["Kestrel__Endpoints__grpc__Protocols"] = "Http2",
             [$"ConnectionStrings__{ServiceNames.Messaging}"] = messaging,
+            ["ServiceAuth__SigningKeys__0"] = Setting("ServiceAuth__SigningKeys__0") ?? signingKey,
             ["OTEL_SERVICE_NAME"] = spec.Name,
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",

@@ -6,6 +6,7 @@ using MarketingDev.Gateway.Data;
 using MarketingDev.Gateway.Errors;
 using MarketingDev.Gateway.Idempotency;
 using MarketingDev.ServiceDefaults;
+using MarketingDev.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 using GrpcMetrics = MarketingDev.Contracts.Grpc.Metrics;
@@ -29,6 +30,8 @@ internal static class ServiceRegistration
         services.AddExceptionHandler<GatewayExceptionHandler>();
 
         services.AddApiKeyAuthentication();
+        services.AddHttpContextAccessor();
+        services.AddSingleton(ServiceTokens.FromConfiguration(builder.Configuration));
         services.AddScoped<IdempotencyStore>();
         services.AddHostedService<BootstrapAdminKey>();
         services.AddHostedService<IdempotencyCleanup>();
@@ -76,10 +79,17 @@ internal static class ServiceRegistration
     /// A gRPC client that finds its service through service discovery (services__{name}__grpc__0). Calls are not
     /// retried by an HTTP resilience handler: a command retried after a lost reply could apply twice.
     /// </summary>
-    private static void AddServiceClient<TClient>(IServiceCollection services, string serviceName) where TClient : class
+    internal static void AddServiceClient<TClient>(IServiceCollection services, string serviceName) where TClient : class
     {
         var client = services.AddGrpcClient<TClient>(o => o.Address = ServiceNames.GrpcAddress(serviceName))
-            .ConfigureChannel(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
+            .AddCallCredentials(ActorTokens.AttachAsync)
+            .ConfigureChannel(o =>
+            {
+                o.MaxReceiveMessageSize = 16 * 1024 * 1024;
+                // The service token travels in plain HTTP/2 inside the deployment's network; put TLS (or a mesh) in front
+                // of it where that network is shared (README, Deploying).
+                o.UnsafeUseInsecureChannelCallCredentials = true;
+            });
 #pragma warning disable EXTEXP0001 // Experimental, but the only way to opt one client out of the defaults' retries.
         client.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001

@@ -3,6 +3,7 @@ using MarketingDev.Contracts;
 using MarketingDev.KnowledgeBase.Data;
 using MarketingDev.KnowledgeBase.Features.Articles;
 using MarketingDev.ServiceDefaults;
+using MarketingDev.ServiceDefaults.Identity;
 using MarketingDev.ServiceDefaults.Errors;
 
 namespace MarketingDev.KnowledgeBase;
@@ -11,6 +12,7 @@ internal static class ServiceRegistration
 {
     public static IHostApplicationBuilder AddKnowledgeBaseServices(this IHostApplicationBuilder builder)
     {
+        builder.AddCallerAuthentication();
         builder.AddServiceDbContext<KnowledgeDbContext>(ServiceNames.KnowledgeDb);
         builder.AddMessaging<KnowledgeDbContext>(ServiceNames.KnowledgeBase);
         builder.Services.AddGrpc(o => o.Interceptors.Add<DomainExceptionInterceptor>());

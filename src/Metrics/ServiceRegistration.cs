@@ -3,6 +3,7 @@ using MarketingDev.Metrics.Consumers;
 using MarketingDev.Metrics.Data;
 using MarketingDev.Metrics.Features.Summary;
 using MarketingDev.ServiceDefaults;
+using MarketingDev.ServiceDefaults.Identity;
 using MarketingDev.ServiceDefaults.Errors;
 
 namespace MarketingDev.Metrics;
@@ -11,6 +12,7 @@ internal static class ServiceRegistration
 {
     public static IHostApplicationBuilder AddMetricsServices(this IHostApplicationBuilder builder)
     {
+        builder.AddCallerAuthentication();
         builder.AddServiceDbContext<MetricsDbContext>(ServiceNames.MetricsDb);
         builder.AddMessaging<MetricsDbContext>(ServiceNames.Metrics, bus =>
         {

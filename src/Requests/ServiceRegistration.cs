@@ -3,6 +3,7 @@ using MarketingDev.Requests.Data;
 using MarketingDev.Requests.Features.Drafting;
 using MarketingDev.Requests.Features.Queries;
 using MarketingDev.ServiceDefaults;
+using MarketingDev.ServiceDefaults.Identity;
 using MarketingDev.ServiceDefaults.Errors;
 
 namespace MarketingDev.Requests;
@@ -11,6 +12,7 @@ internal static class ServiceRegistration
 {
     public static IHostApplicationBuilder AddRequestsServices(this IHostApplicationBuilder builder)
     {
+        builder.AddCallerAuthentication();
         builder.AddServiceDbContext<RequestsDbContext>(ServiceNames.RequestsDb);
         builder.AddMessaging<RequestsDbContext>(ServiceNames.Requests);
         builder.Services.AddGrpc(o => o.Interceptors.Add<DomainExceptionInterceptor>());

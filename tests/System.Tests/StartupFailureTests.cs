@@ -15,6 +15,7 @@ public sealed class StartupFailureTests
             ["ConnectionStrings__metricsdb"] = $"Host=127.0.0.1;Port={closed};Database=metricsdb;Username=u;Password=p",
             ["ConnectionStrings__messaging"] = "amqp://u:p@127.0.0.1:1/",
             ["Startup__DependencyTimeoutSeconds"] = "5",
+            ["ServiceAuth__SigningKeys__0"] = TestSupport.TestActors.SigningKey,
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Ports.Free()}",
         });
         var clock = Stopwatch.StartNew();
@@ -37,6 +38,7 @@ public sealed class StartupFailureTests
             ["ConnectionStrings__metricsdb"] = LocalPostgres.ForDatabase(servers.PostgresServer, "metricsdb_unused"),
             ["ConnectionStrings__messaging"] = $"amqp://someone:secret@127.0.0.1:{closed}/",
             ["Startup__DependencyTimeoutSeconds"] = "5",
+            ["ServiceAuth__SigningKeys__0"] = TestSupport.TestActors.SigningKey,
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Ports.Free()}",
         });
 

@@ -31,6 +31,7 @@ public sealed class IsolatedResources : IAsyncDisposable
     {
         var settings = _databases.Keys.ToDictionary(db => $"ConnectionStrings:{db}", db => (string?)ConnectionString(db));
         settings[$"ConnectionStrings:{ServiceNames.Messaging}"] = Messaging;
+        settings["ServiceAuth:SigningKeys:0"] = TestActors.SigningKey;
         return settings;
     }
 

@@ -1,4 +1,6 @@
+using Grpc.Core;
 using Grpc.Net.Client;
+using MarketingDev.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -31,6 +33,16 @@ public sealed class ServiceHost<TEntryPoint>(IReadOnlyDictionary<string, string?
         }
     }
 
-    public GrpcChannel CreateGrpcChannel() =>
+    /// <summary>A channel whose calls carry a service token for the actor (an admin unless given), as the Gateway's do.</summary>
+    public GrpcChannel CreateGrpcChannel(Actor? actor = null) =>
+        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = Server.CreateHandler(),
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, TestActors.Credentials(actor ?? TestActors.Admin)),
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+
+    /// <summary>A channel that sends no service token at all, to show a service refuses such calls.</summary>
+    public GrpcChannel CreateAnonymousGrpcChannel() =>
         GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
 }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace MarketingDev.Gateway.Auth;
 
-public enum Role { Marketing, Developer, Lead, Admin }
+
 
 /// <summary>A key a tool or a person calls the API with. Only its SHA-256 hash is stored; the key is shown once.</summary>
 public sealed class ApiKey

@@ -10,7 +10,7 @@ public sealed class ArticlePublishedConsumer(MetricsDbContext db) : IConsumer<Ar
     public async Task Consume(ConsumeContext<ArticlePublished> context)
     {
         var e = context.Message;
-        db.Articles.Add(ArticleRecord.Published(e.ArticleId, e.Category, e.OccurredAt));
+        db.Articles.Add(ArticleRecord.Published(e.ArticleId, e.Kind, e.OccurredAt));
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -10,4 +10,5 @@ public sealed record RequestDrafted(
     string Type,
     string Priority,
     DateOnly? LaunchDate,
-    string Requester) : IIntegrationEvent;
+    string Requester,
+    string? Team = null) : IIntegrationEvent;

@@ -11,7 +11,8 @@ public sealed record RequestSubmitted(
     DateOnly? LaunchDate,
     int ReadinessScore,
     string Requester,
-    string Actor) : IIntegrationEvent;
+    string Actor,
+    int WarningFindings = 0) : IIntegrationEvent;
 
 /// <summary>
 /// Every status change, including the two ways back the metrics count as rework: Kind "returned" (submitted or in
@@ -45,3 +46,32 @@ public sealed record RequestDelivered(
     DateTimeOffset? SubmittedAt,
     double? EstimateDays,
     int ActualDays) : IIntegrationEvent;
+
+/// <summary>
+/// The request's content was edited. Carries the fields read models keep (title, type, priority, launch date, team),
+/// so a launch date added after drafting reaches the agenda.
+/// </summary>
+public sealed record RequestEdited(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid RequestId,
+    string Key,
+    string Title,
+    string Type,
+    string Priority,
+    DateOnly? LaunchDate,
+    string? Team,
+    string Status,
+    int Version,
+    string ActorId) : IIntegrationEvent;
+
+/// <summary>A developer sized the request (xs, s, m, l, xl) and estimated working days; QuickWin marks it for the sync.</summary>
+public sealed record RequestEstimated(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid RequestId,
+    string Key,
+    string Size,
+    double Days,
+    bool QuickWin,
+    string ActorId) : IIntegrationEvent;

@@ -28,7 +28,7 @@ public sealed class PublishArticleHandler(KnowledgeDbContext db, IValidator<Publ
         var now = clock.GetStoredUtcNow();
         var article = Article.Publish(command.Title, command.Category, command.BodyMarkdown, command.Author, now);
         db.Articles.Add(article);
-        db.Publish(new ArticlePublished(Guid.CreateVersion7(now), now, article.Id, article.Title, article.Category, article.Author));
+        db.Publish(new ArticlePublished(Guid.CreateVersion7(now), now, article.Id, article.Category, article.Title, [], null, 180, command.Author, command.Author));
         await db.SaveChangesAsync(ct);
         return article;
     }
