@@ -1,6 +1,9 @@
 namespace MarketingDev.Contracts.Events.Requests;
 
-/// <summary>A request passed its readiness check and went to development.</summary>
+/// <summary>
+/// A request passed its readiness check and went to development. Text is its user story, acceptance criteria and
+/// marketing context as plain text, so consumers (the knowledge base's related articles) need not call back.
+/// </summary>
 public sealed record RequestSubmitted(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -12,7 +15,9 @@ public sealed record RequestSubmitted(
     int ReadinessScore,
     string Requester,
     string Actor,
-    int WarningFindings = 0) : IIntegrationEvent;
+    int WarningFindings = 0,
+    string? Title = null,
+    string? Text = null) : IIntegrationEvent;
 
 /// <summary>
 /// Every status change, including the two ways back the metrics count as rework: Kind "returned" (submitted or in
