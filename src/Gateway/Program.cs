@@ -30,4 +30,5 @@ app.MapClarificationEndpoints();
 app.MapRoadblockEndpoints();
 app.MapBugEndpoints();
 app.MapMetricsEndpoints();
+MarketingDev.Gateway.Endpoints.Knowledge.KnowledgeEndpoints.MapKnowledgeEndpoints(app);
 await app.MigrateAndRunAsync<GatewayDbContext>();
