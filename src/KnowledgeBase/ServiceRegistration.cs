@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using MarketingDev.Contracts;
 using MarketingDev.KnowledgeBase.Consumers;
 using MarketingDev.KnowledgeBase.Data;
@@ -19,6 +20,8 @@ internal static class ServiceRegistration
     {
         builder.AddCallerAuthentication();
         builder.AddServiceDbContext<KnowledgeDbContext>(ServiceNames.KnowledgeDb);
+        // Not in OnConfiguring: a pooled DbContext may not change its options there.
+        builder.Services.ConfigureDbContext<KnowledgeDbContext>(o => o.UseSnakeCaseNamingConvention());
         builder.AddMessaging<KnowledgeDbContext>(ServiceNames.KnowledgeBase, bus => bus.AddConsumer<RequestSubmittedConsumer>());
         builder.Services.AddGrpc(o => o.Interceptors.Add<DomainExceptionInterceptor>());
         builder.Services.Configure<KnowledgeOptions>(builder.Configuration.GetSection(KnowledgeOptions.Section));

@@ -31,8 +31,6 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
         return article;
     }
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.UseSnakeCaseNamingConvention();
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

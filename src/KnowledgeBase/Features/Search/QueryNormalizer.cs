@@ -4,7 +4,7 @@ namespace MarketingDev.KnowledgeBase.Features.Search;
 
 /// <summary>
 /// The key misses are aggregated by: "Rate-limit?", "rate LIMIT" and "limit rate" are one gap. Words are runs of
-/// letters and digits, lower-cased (invariant culture, NFKC so full-width and compatibility forms fold), de-duplicated
+/// letters and digits, lower-cased (invariant culture), de-duplicated
 /// and sorted. Only letters, digits and single spaces remain, so the key is also safe to hand to a tsquery parser.
 /// </summary>
 public static class QueryNormalizer
@@ -20,7 +20,7 @@ public static class QueryNormalizer
 
         var words = new List<string>();
         var current = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        foreach (var c in text)
         {
             if (char.IsLetterOrDigit(c))
             {
