@@ -89,7 +89,7 @@ public sealed record ResolveGapBody(Guid ArticleId);
 
 public sealed record QuestionBody(string Text);
 
-public sealed record AnswerBody(string Answer, bool PromoteToFaq = false);
+public sealed record AnswerQuestionBody(string Answer, bool PromoteToFaq = false);
 
 public sealed record QuestionView(
     Guid Id, string Text, PersonView AskedBy, DateTimeOffset AskedAt, string Status, string? Answer, PersonView? AnsweredBy,

@@ -216,7 +216,7 @@ internal static class KnowledgeEndpoints
             new AskedView(reply.Question.ToView(), reply.Suggestions.Select(s => s.ToView()).ToList()));
     }
 
-    private static async Task<Ok<QuestionView>> AnswerAsync(Guid id, AnswerBody body, Proto.KnowledgeBase.KnowledgeBaseClient kb, CancellationToken ct) =>
+    private static async Task<Ok<QuestionView>> AnswerAsync(Guid id, AnswerQuestionBody body, Proto.KnowledgeBase.KnowledgeBaseClient kb, CancellationToken ct) =>
         TypedResults.Ok((await kb.AnswerQuestionAsync(new Proto.AnswerQuestionCommand
         {
             Id = id.ToString(), Answer = body.Answer, PromoteToFaq = body.PromoteToFaq,
