@@ -41,10 +41,10 @@ public sealed class EventConsumptionTests : IAsyncLifetime
     {
         await _fixture.Knowledge.PublishArticleAsync(new GrpcKnowledge.PublishArticleCommand
         {
-            Title = "GA4 naming rules",
-            Category = "sop",
-            BodyMarkdown = "Event names start with a letter.",
-            Author = "dev",
+            Content = new GrpcKnowledge.ArticleContent
+            {
+                Kind = GrpcKnowledge.ArticleKind.Procedure, Title = "GA4 naming rules", Body = "Event names start with a letter.",
+            },
         });
 
         var summary = await Eventually.ReturnsAsync(SummaryAsync, s => s.ArticlesPublished >= 1, "the article to be counted");
