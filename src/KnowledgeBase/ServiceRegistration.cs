@@ -34,6 +34,7 @@ internal static class ServiceRegistration
         services.AddSingleton<IValidator<AnnotateText>, AnnotateTextValidator>();
         services.AddSingleton<GlossaryIndex>();
         services.AddSingleton<SearchCounter>();
+        services.AddSingleton<SearchCache>();
         services.AddHostedService<SearchCountFlusher>();
 
         services.AddScoped<ArticleWriter>();

@@ -29,6 +29,23 @@ public sealed class SearchGrpcTests(KnowledgeFixture fixture) : IClassFixture<Kn
     }
 
     [Fact]
+    public async Task Search_RepeatedAfterAWrite_SeesTheWriteAtOnce()
+    {
+        var word = Unique.Word();
+        var first = await _admin.PublishArticleAsync(new Proto.PublishArticleCommand { Content = ArticleContents.Procedure($"{word} one") });
+        Assert.Single((await _marketing.SearchAsync(new Proto.SearchQuery { Q = word })).Items);
+        Assert.Single((await _marketing.SearchAsync(new Proto.SearchQuery { Q = word })).Items);
+
+        var second = await _admin.PublishArticleAsync(new Proto.PublishArticleCommand { Content = ArticleContents.Procedure($"{word} two") });
+        var afterPublish = await _marketing.SearchAsync(new Proto.SearchQuery { Q = word });
+        await _admin.DeleteArticleAsync(new Proto.ArticleRef { Id = first.Id });
+        var afterDelete = await _marketing.SearchAsync(new Proto.SearchQuery { Q = word });
+
+        Assert.Equal([first.Id, second.Id], afterPublish.Items.Select(h => h.Id).Order());
+        Assert.Equal([second.Id], afterDelete.Items.Select(h => h.Id));
+    }
+
+    [Fact]
     public async Task Search_FindsGlossaryAliasesAndStructuredFields()
     {
         var alias = Unique.Word();

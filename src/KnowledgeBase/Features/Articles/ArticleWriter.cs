@@ -2,6 +2,7 @@ using MarketingDev.Contracts.Events.KnowledgeBase;
 using MarketingDev.KnowledgeBase.Data;
 using MarketingDev.KnowledgeBase.Domain;
 using MarketingDev.KnowledgeBase.Features.Glossary;
+using MarketingDev.KnowledgeBase.Features.Search;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Identity;
 using MarketingDev.ServiceDefaults.Messaging;
@@ -14,7 +15,7 @@ namespace MarketingDev.KnowledgeBase.Features.Articles;
 /// What every new article and revision goes through: its first or next revision, its event, and — in the same
 /// transaction — the open knowledge gaps it now answers are closed (the gap's query matches the stored search vector).
 /// </summary>
-public sealed class ArticleWriter(KnowledgeDbContext db, GlossaryIndex glossary, OutboxSignal signal)
+public sealed class ArticleWriter(KnowledgeDbContext db, GlossaryIndex glossary, SearchCache searchCache, OutboxSignal signal)
 {
     private const string MatchingOpenGapsSql = """
         SELECT g.id FROM knowledge_gaps g JOIN articles a ON a.id = @article
@@ -62,6 +63,7 @@ public sealed class ArticleWriter(KnowledgeDbContext db, GlossaryIndex glossary,
 
         // Events stored inside an explicit transaction do not wake the relay by themselves (OutboxSignalInterceptor).
         signal.Notify();
+        searchCache.Invalidate();
         if (glossaryChanged || article.Kind == ArticleKind.Glossary)
         {
             glossary.Invalidate();

@@ -2,6 +2,7 @@ using MarketingDev.Contracts.Events.KnowledgeBase;
 using MarketingDev.KnowledgeBase.Data;
 using MarketingDev.KnowledgeBase.Domain;
 using MarketingDev.KnowledgeBase.Features.Glossary;
+using MarketingDev.KnowledgeBase.Features.Search;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
 using MarketingDev.ServiceDefaults.Identity;
@@ -12,7 +13,7 @@ namespace MarketingDev.KnowledgeBase.Features.Articles;
 public sealed record DeleteArticle(string Id, Actor Actor);
 
 /// <summary>Admins only: the article and its revisions go, ArticleDeleted tells the others.</summary>
-public sealed class DeleteArticleHandler(KnowledgeDbContext db, GlossaryIndex glossary, TimeProvider clock)
+public sealed class DeleteArticleHandler(KnowledgeDbContext db, GlossaryIndex glossary, SearchCache searchCache, TimeProvider clock)
 {
     public async Task HandleAsync(DeleteArticle command, CancellationToken ct)
     {
@@ -23,6 +24,7 @@ public sealed class DeleteArticleHandler(KnowledgeDbContext db, GlossaryIndex gl
         db.Articles.Remove(article);
         db.Publish(new ArticleDeleted(Guid.CreateVersion7(now), now, article.Id, WireName.ToWire(article.Kind), command.Actor.Id));
         await db.SaveChangesAsync(ct);
+        searchCache.Invalidate();
         if (article.Kind == ArticleKind.Glossary)
         {
             glossary.Invalidate();

@@ -33,7 +33,7 @@ public sealed class SearchArticlesValidator : AbstractValidator<SearchArticles>
 /// normalised query — the only search that writes — and suggests close titles. Every search is counted in memory.
 /// </summary>
 public sealed class SearchArticlesHandler(
-    KnowledgeDbContext db, IValidator<SearchArticles> validator, SearchCounter counter, OutboxSignal signal, TimeProvider clock)
+    KnowledgeDbContext db, IValidator<SearchArticles> validator, SearchCounter counter, SearchCache cache, OutboxSignal signal, TimeProvider clock)
 {
     private const string UpsertGapSql = """
         INSERT INTO knowledge_gaps AS g (id, normalized_query, query, occurrences, status, first_seen_at, last_seen_at)
@@ -47,7 +47,14 @@ public sealed class SearchArticlesHandler(
     {
         await validator.ValidateOrThrowAsync(query, ct);
         var tag = string.IsNullOrWhiteSpace(query.Tag) ? null : query.Tag.Trim().ToLowerInvariant();
-        var hits = await ArticleSearch.RunAsync(db, ArticleSearch.Mode.Keywords, query.Query.Trim(), query.Kind, tag, query.Limit ?? 10, snippets: true, ct);
+        var limit = query.Limit ?? 10;
+        var key = cache.Key(query.Query.Trim(), query.Kind?.ToString(), tag, limit);
+        if (!cache.TryGet(key, out var hits))
+        {
+            hits = await ArticleSearch.RunAsync(db, ArticleSearch.Mode.Keywords, query.Query.Trim(), query.Kind, tag, limit, snippets: true, ct);
+            cache.Set(key, hits);
+        }
+
         counter.Record(hits.Count > 0);
         if (hits.Count > 0)
         {
