@@ -50,44 +50,6 @@ internal sealed class RunningProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Every process below this one, read from /proc (children, grandchildren, …).</summary>
-    public IReadOnlyList<int> Descendants()
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                try
-                {
-                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    parents[pid] = int.Parse(fields[1]);
-                }
-                catch (IOException)
-                {
-                    // The process ended while we looked.
-                }
-            }
-        }
-
-        var found = new List<int>();
-        var frontier = new Queue<int>([_process.Id]);
-        while (frontier.TryDequeue(out var parent))
-        {
-            foreach (var (pid, ppid) in parents)
-            {
-                if (ppid == parent)
-                {
-                    found.Add(pid);
-                    frontier.Enqueue(pid);
-                }
-            }
-        }
-
-        return found;
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
