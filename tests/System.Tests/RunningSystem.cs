@@ -62,6 +62,17 @@ public sealed class RunningSystem : IAsyncLifetime
             _ => null,
         };
 
+    /// <summary>
+    /// The service's own process: DCP runs a project through `dotnet run`, whose id the resource shows; the service is
+    /// its child, and a crash of the service ends `dotnet run` with it.
+    /// </summary>
+    public static int ServiceProcess(int resourcePid, string assemblyName)
+    {
+        var processes = ProcessTable.Read();
+        var tree = ProcessTable.Descendants(processes, resourcePid).Append(resourcePid).ToHashSet();
+        return processes.First(p => tree.Contains(p.Id) && p.CommandLine.Split(' ')[0].EndsWith("/" + assemblyName, StringComparison.Ordinal)).Id;
+    }
+
     /// <summary>Every process DCP runs for this AppHost: DCP itself (detached, it watches this process) and all below it.</summary>
     public static IReadOnlyList<int> OrchestratedProcesses()
     {
