@@ -12,7 +12,14 @@ internal sealed class RunningProcess : IAsyncDisposable
 
     public RunningProcess(string dll, IDictionary<string, string?> environment)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // From its own folder, as a container runs it (WORKDIR /app): that is the content root its appsettings.json is read from.
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
         info.ArgumentList.Add(dll);
         foreach (var (key, value) in environment)
         {

@@ -18,7 +18,15 @@ public sealed class RunningSystem : IAsyncLifetime
     public static readonly string[] Services =
         [ServiceNames.Requests, ServiceNames.SyncMeetings, ServiceNames.KnowledgeBase, ServiceNames.Metrics, ServiceNames.Gateway];
 
+    private readonly string[] _arguments;
     private DistributedApplication? _app;
+
+    public RunningSystem() : this([])
+    {
+    }
+
+    /// <param name="arguments">AppHost configuration, e.g. "--AppHost:Replicas=2".</param>
+    internal RunningSystem(string[] arguments) => _arguments = arguments;
 
     public string Data { get; } = Path.Combine(Path.GetTempPath(), "md-system-" + Guid.NewGuid().ToString("N")[..8]);
     public DistributedApplication App => _app ?? throw new InvalidOperationException("Not started.");
@@ -28,7 +36,7 @@ public sealed class RunningSystem : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"--AppHost:DataDir={Data}"], timeout.Token);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"--AppHost:DataDir={Data}", .. _arguments], timeout.Token);
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
         foreach (var service in Services)
@@ -43,6 +51,13 @@ public sealed class RunningSystem : IAsyncLifetime
         var http = App.CreateHttpClient(ServiceNames.Gateway, "http");
         http.DefaultRequestHeaders.Add("X-Api-Key", File.ReadAllText(AdminKeyFile).Trim());
         return http;
+    }
+
+    /// <summary>How many processes of a service's own binary run below DCP (replicas included).</summary>
+    public static int CountServiceProcesses(string assemblyName)
+    {
+        var ours = OrchestratedProcesses().ToHashSet();
+        return ProcessTable.Read().Count(p => ours.Contains(p.Id) && p.CommandLine.Split(' ')[0].EndsWith("/" + assemblyName, StringComparison.Ordinal));
     }
 
     /// <summary>The id of the process a resource runs as now, from its dashboard properties.</summary>
