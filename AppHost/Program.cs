@@ -7,6 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 // The whole system on this machine: `dotnet run --project AppHost`, nothing else to set. Every key below can be given
 // as configuration (environment variables with __, or arguments) and is documented in docs/guide/deploying.md.
 var builder = DistributedApplication.CreateBuilder(args);
+// Started without its launch profile (`dotnet MarketingDev.AppHost.dll`, as bench/requests.sh does): the same loopback
+// dashboard the profile sets up, so nothing has to be given.
+builder.Configuration.AddInMemoryCollection(LaunchDefaults.Missing(builder.Configuration));
 var data = Path.GetFullPath(builder.Configuration["AppHost:DataDir"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"));
 
 // PostgreSQL and RabbitMQ: given connection strings, else Aspire's containers, else Debian's binaries as processes.
