@@ -13,14 +13,33 @@ namespace MarketingDev.System.Tests;
 /// they share the rows with FOR UPDATE SKIP LOCKED, so every created request's event is published once and counted once.
 /// </summary>
 [Collection(RunningSystem.Collection)]
-public sealed class ReplicaTests
+public sealed class ReplicaTests : IAsyncDisposable
 {
     private const int Creates = 20;
+
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "md-replicas-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public ValueTask DisposeAsync()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+
+        return ValueTask.CompletedTask;
+    }
 
     [Fact]
     public async Task TwoRequestsReplicas_PublishEveryEventOnce_AndMetricsCountsEachOnce()
     {
-        await using var system = new RunningSystem(["--AppHost:Replicas=2"]);
+        // Migrations are applied by each service at start-up without a lock between processes: two replicas starting on a
+        // new database race (one fails with "column ... already exists"). Migrate with one replica first.
+        await using (var migrate = new RunningSystem([], _data))
+        {
+            await migrate.InitializeAsync();
+        }
+
+        await using var system = new RunningSystem(["--AppHost:Replicas=2"], _data);
         await system.InitializeAsync();
         Assert.Equal(2, RunningSystem.CountServiceProcesses("MarketingDev.Requests"));
         Assert.Equal(2, RunningSystem.CountServiceProcesses("MarketingDev.Gateway"));

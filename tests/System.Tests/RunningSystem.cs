@@ -19,16 +19,23 @@ public sealed class RunningSystem : IAsyncLifetime
         [ServiceNames.Requests, ServiceNames.SyncMeetings, ServiceNames.KnowledgeBase, ServiceNames.Metrics, ServiceNames.Gateway];
 
     private readonly string[] _arguments;
+    private readonly bool _ownsData;
     private DistributedApplication? _app;
 
-    public RunningSystem() : this([])
+    public RunningSystem() : this([], null)
     {
     }
 
     /// <param name="arguments">AppHost configuration, e.g. "--AppHost:Replicas=2".</param>
-    internal RunningSystem(string[] arguments) => _arguments = arguments;
+    /// <param name="data">A data folder to use and keep (a second run on the same databases), or null for a new one.</param>
+    internal RunningSystem(string[] arguments, string? data)
+    {
+        _arguments = arguments;
+        _ownsData = data is null;
+        Data = data ?? Path.Combine(Path.GetTempPath(), "md-system-" + Guid.NewGuid().ToString("N")[..8]);
+    }
 
-    public string Data { get; } = Path.Combine(Path.GetTempPath(), "md-system-" + Guid.NewGuid().ToString("N")[..8]);
+    public string Data { get; }
     public DistributedApplication App => _app ?? throw new InvalidOperationException("Not started.");
     public ResourceNotificationService Notifications => App.Services.GetRequiredService<ResourceNotificationService>();
     public string AdminKeyFile => Path.Combine(Data, "admin-api-key");
@@ -106,7 +113,7 @@ public sealed class RunningSystem : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
-        if (Directory.Exists(Data))
+        if (_ownsData && Directory.Exists(Data))
         {
             Directory.Delete(Data, recursive: true);
         }

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 
-namespace MarketingDev.AppHost;
+namespace MarketingDev.AppHost.Infrastructure;
 
 /// <summary>
-/// Whether Aspire's container resources can be used: a runtime whose engine answers within seconds. A CLI without an
-/// engine behind it (as on the build machines) would make AddPostgres wait forever without an error.
+/// Whether containers can be used (Aspire's container resources in the AppHost, Testcontainers in the tests): a runtime
+/// whose engine answers within seconds. A CLI without an engine behind it (as on the build machines) would make
+/// AddPostgres wait forever without an error.
 /// </summary>
 internal static class ContainerRuntime
 {
