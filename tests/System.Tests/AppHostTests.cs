@@ -80,7 +80,7 @@ public sealed class AppHostTests(RunningSystem system) : IClassFixture<RunningSy
             e => e.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state), timeout.Token);
 
         // The Gateway, the other services and their health stay up. (A call that needs Requests now waits in DCP's proxy
-        // for a backend until the call's deadline: not asserted here, see docs/guide/deploying.md.)
+        // for a backend until the Gateway's deadline: not asserted here, see docs/guide/deploying.md.)
         Assert.Equal(before, await DraftedAsync(gateway));
         foreach (var other in RunningSystem.Services.Where(s => s != ServiceNames.Requests))
         {
