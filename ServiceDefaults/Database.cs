@@ -12,6 +12,9 @@ namespace MarketingDev.ServiceDefaults;
 
 public static class Database
 {
+    /// <summary>The advisory lock (per database) that serialises migrations between replicas; released with its connection.</summary>
+    private const long MigrationLockKey = 0x4D44_4D49_4752;
+
     /// <summary>Registers the service's DbContext over the connection string an AppHost injects (ConnectionStrings__{name}).</summary>
     public static IHostApplicationBuilder AddServiceDbContext<TDb>(this IHostApplicationBuilder builder, string connectionName)
         where TDb : ServiceDbContext
@@ -47,6 +50,16 @@ public static class Database
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 var started = Stopwatch.GetTimestamp();
+                // Replicas starting together on a new database would apply the same migration twice (and one would die on
+                // "column already exists"): one migrates at a time, the others then find nothing left to do.
+                var target = scope.ServiceProvider.GetRequiredService<DatabaseTarget>();
+                await using var gate = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target.ConnectionString) { Pooling = false }.ConnectionString);
+                await gate.OpenAsync(app.Lifetime.ApplicationStopping);
+                await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", gate))
+                {
+                    await lockCommand.ExecuteNonQueryAsync(app.Lifetime.ApplicationStopping);
+                }
+
                 await scope.ServiceProvider.GetRequiredService<TDb>().Database.MigrateAsync(app.Lifetime.ApplicationStopping);
                 logger.LogInformation("Database migrated in {Elapsed:0} ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
