@@ -26,7 +26,6 @@ public sealed class EventConsumptionTests : IAsyncLifetime
         var drafted = await _fixture.Requests.DraftRequestAsync(new GrpcRequests.DraftRequestCommand
         {
             Content = new GrpcRequests.RequestContent { Title = "Counted", Type = "experiment", Priority = "urgent", LaunchDate = "2027-01-15" },
-            Requester = "maria",
         });
 
         var summary = await Eventually.ReturnsAsync(SummaryAsync, s => s.RequestsDrafted >= 1, "the drafted request to be counted");

@@ -17,7 +17,7 @@ public sealed class SummaryTests : IAsyncLifetime
     [Fact]
     public async Task Summary_ForAPeriod_CountsOnlyWhatHappenedInIt()
     {
-        await _fixture.Requests.DraftRequestAsync(new GrpcRequests.DraftRequestCommand { Content = new GrpcRequests.RequestContent { Title = "Now" }, Requester = "m" });
+        await _fixture.Requests.DraftRequestAsync(new GrpcRequests.DraftRequestCommand { Content = new GrpcRequests.RequestContent { Title = "Now" } });
         await Eventually.ReturnsAsync(() => _fixture.Metrics.GetSummaryAsync(new GrpcMetrics.GetSummaryQuery()).ResponseAsync,
             s => s.RequestsDrafted == 1, "the draft to be counted");
         var now = DateTimeOffset.UtcNow;
