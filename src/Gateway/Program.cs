@@ -30,4 +30,5 @@ app.MapClarificationEndpoints();
 app.MapRoadblockEndpoints();
 app.MapBugEndpoints();
 app.MapMetricsEndpoints();
+MarketingDev.Gateway.Endpoints.SyncMeetings.SyncMeetingsEndpoints.MapSyncMeetingsEndpoints(app);
 await app.MigrateAndRunAsync<GatewayDbContext>();

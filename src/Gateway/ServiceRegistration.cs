@@ -38,6 +38,7 @@ internal static class ServiceRegistration
 
         AddServiceClient<GrpcRequests.Requests.RequestsClient>(services, ServiceNames.Requests);
         AddServiceClient<GrpcMetrics.Metrics.MetricsClient>(services, ServiceNames.Metrics);
+        AddServiceClient<MarketingDev.Contracts.Grpc.Meetings.SyncMeetings.SyncMeetingsClient>(services, ServiceNames.SyncMeetings);
 
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>

@@ -22,6 +22,7 @@ public static class Policies
 {
     public const string Admin = "admin";
     public const string Author = "author";
+    public const string Organizer = "organizer";
 
     internal static void Add(AuthorizationOptions options)
     {
@@ -29,6 +30,8 @@ public static class Policies
         options.FallbackPolicy = new AuthorizationPolicyBuilder(ApiKeyDefaults.Scheme).RequireAuthenticatedUser().Build();
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Of(Role.Admin)));
         options.AddPolicy(Author, p => p.RequireRole(Roles.Of(Role.Marketing), Roles.Of(Role.Lead), Roles.Of(Role.Admin)));
+        // Leads and admins run the sync: series, meetings, action items, decisions on ideas.
+        options.AddPolicy(Organizer, p => p.RequireRole(Roles.Of(Role.Lead), Roles.Of(Role.Admin)));
     }
 }
 

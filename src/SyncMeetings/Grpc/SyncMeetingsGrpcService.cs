@@ -65,6 +65,9 @@ public sealed class SyncMeetingsGrpcService(
     public override async Task<Proto.TextReply> GetAgendaMarkdown(Proto.MeetingQuery query, ServerCallContext context) =>
         new() { Text = await getMeeting.MarkdownAsync(query.MeetingId, context.CancellationToken) };
 
+    public override async Task<Proto.TextReply> GetNextAgendaMarkdown(Proto.SeriesQuery query, ServerCallContext context) =>
+        new() { Text = await getMeeting.NextMarkdownAsync(query.Id, context.CancellationToken) };
+
     public override async Task<Proto.AddNoteReply> AddNote(Proto.AddNoteCommand command, ServerCallContext context)
     {
         var (meeting, noteId, requestId) = await addNote.HandleAsync(new AddNote(command.MeetingId, command.ItemId, command.Text,

@@ -20,7 +20,7 @@ public sealed class AddNoteValidator : AbstractValidator<AddNote>
 }
 
 /// <summary>
-/// Feedback recorded against an agenda item during the sync. A feasibility concern on an initiative may become a
+/// Feedback recorded against an agenda item during the sync, by anyone in it. A feasibility concern on an initiative may become a
 /// roadblock on its request: the Gateway validates the note here first (nothing stored), raises the roadblock in the
 /// Requests service, then stores the note with the roadblock's id.
 /// </summary>
@@ -30,7 +30,6 @@ public sealed class AddNoteHandler(MeetingsDbContext db, IValidator<AddNote> val
     {
         await validator.ValidateOrThrowAsync(command, ct);
         var meeting = await db.MeetingAsync(command.MeetingId, ct);
-        Features.Series.Organizers.Require(command.Actor);
         var agenda = meeting.Agenda;
         var item = Guid.TryParse(command.ItemId, out var itemId)
             ? agenda.Sections.SelectMany(s => s.Items.Concat(s.Deferred)).FirstOrDefault(i => i.ItemId == itemId)
