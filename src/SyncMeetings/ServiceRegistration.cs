@@ -10,6 +10,7 @@ using MarketingDev.SyncMeetings.Features.Ideas;
 using MarketingDev.SyncMeetings.Features.Meetings;
 using MarketingDev.SyncMeetings.Features.Series;
 using MarketingDev.SyncMeetings.Features.Sessions;
+using Microsoft.EntityFrameworkCore;
 
 namespace MarketingDev.SyncMeetings;
 
@@ -19,6 +20,8 @@ internal static class ServiceRegistration
     {
         builder.AddCallerAuthentication();
         builder.AddServiceDbContext<MeetingsDbContext>(ServiceNames.MeetingsDb);
+        // Added to the pooled registration's options (a pooled context may not change its options in OnConfiguring).
+        builder.Services.ConfigureDbContext<MeetingsDbContext>(o => o.UseSnakeCaseNamingConvention());
         builder.AddMessaging<MeetingsDbContext>(ServiceNames.SyncMeetings, bus =>
         {
             bus.AddConsumer<RequestDraftedConsumer>();

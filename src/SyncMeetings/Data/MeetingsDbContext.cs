@@ -36,8 +36,6 @@ public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> option
         return request;
     }
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.UseSnakeCaseNamingConvention();
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
