@@ -16,6 +16,11 @@ internal static class ProtoMapping
     public static T? Enum<T>(int proto) where T : struct, System.Enum =>
         proto > 0 && System.Enum.IsDefined(typeof(T), proto - 1) ? (T)(object)(proto - 1) : null;
 
+    /// <summary>An optional filter: 0 means none; a number the proto does not define is refused with the field's pointer.</summary>
+    public static T? Filter<T>(int proto, string pointer) where T : struct, System.Enum =>
+        proto == 0 ? null
+        : Enum<T>(proto) ?? throw new ServiceDefaults.Errors.InvalidInputException(pointer, $"Must be one of: {ServiceDefaults.WireName.Names<T>()}.");
+
     public static TProto ToProto<TProto>(System.Enum value) where TProto : struct, System.Enum => (TProto)(object)(Convert.ToInt32(value) + 1);
 
     public static DateOnly? ToDate(Contracts.Grpc.Common.Date? date) => date.TryToDateOnly(out var value) ? value : null;

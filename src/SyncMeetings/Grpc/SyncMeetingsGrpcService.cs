@@ -91,7 +91,7 @@ public sealed class SyncMeetingsGrpcService(
     public override async Task<Proto.IdeaList> ListIdeas(Proto.ListIdeasQuery query, ServerCallContext context)
     {
         var list = new Proto.IdeaList();
-        list.Items.AddRange((await ideas.ListAsync(new ListIdeas(query.SeriesId, Enum<IdeaStatus>((int)query.Status)), context.CancellationToken))
+        list.Items.AddRange((await ideas.ListAsync(new ListIdeas(query.SeriesId, Filter<IdeaStatus>((int)query.Status, "#/status")), context.CancellationToken))
             .Select(i => i.ToProto()));
         return list;
     }
@@ -127,7 +127,7 @@ public sealed class SyncMeetingsGrpcService(
     public override async Task<Proto.SessionList> ListSessions(Proto.ListSessionsQuery query, ServerCallContext context)
     {
         var list = new Proto.SessionList();
-        list.Items.AddRange((await sessions.ListAsync(new ListSessions(Enum<SessionType>((int)query.Type), ToDate(query.From), ToDate(query.To)),
+        list.Items.AddRange((await sessions.ListAsync(new ListSessions(Filter<SessionType>((int)query.Type, "#/type"), ToDate(query.From), ToDate(query.To)),
             context.CancellationToken)).Select(s => s.ToProto()));
         return list;
     }

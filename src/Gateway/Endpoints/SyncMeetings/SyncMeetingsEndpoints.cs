@@ -240,10 +240,10 @@ internal static class SyncMeetingsEndpoints
         Guid mid, CompleteBody body, Meetings.SyncMeetings.SyncMeetingsClient client, CancellationToken ct)
     {
         var command = new Meetings.CompleteMeetingCommand { MeetingId = mid.ToString(), Summary = body.Notes ?? "" };
-        command.Attendees.AddRange(body.Attendees.ToProto());
-        command.SectionMinutes.AddRange((body.SectionMinutes ?? new Dictionary<string, int>())
+        command.Attendees.AddRange(Bounded(body.Attendees, "#/attendees").ToProto());
+        command.SectionMinutes.AddRange(Bounded(body.SectionMinutes?.ToList(), "#/sectionMinutes")
             .Select(s => new Meetings.SectionMinutes { Section = Parse<Meetings.Section>(s.Key), Minutes = s.Value }));
-        command.Decisions.AddRange(body.Decisions ?? []);
+        command.Decisions.AddRange(Bounded(body.Decisions, "#/decisions"));
         return TypedResults.Ok((await client.CompleteMeetingAsync(command, cancellationToken: ct)).Meeting.ToView());
     }
 
@@ -287,8 +287,8 @@ internal static class SyncMeetingsEndpoints
             Type = Parse<Meetings.SessionType>(body.Type), Title = body.Title, Date = body.Date.ToProto(), DurationMinutes = body.DurationMinutes,
             Presenter = body.Presenter, PresenterFunction = Parse<Meetings.ParticipantFunction>(body.PresenterFunction),
         };
-        command.Attendees.AddRange((body.Attendees ?? []).ToProto());
-        command.Topics.AddRange(body.Topics ?? []);
+        command.Attendees.AddRange(Bounded(body.Attendees, "#/attendees").ToProto());
+        command.Topics.AddRange(Bounded(body.Topics, "#/topics"));
         if (body.RequestId is { } requestId)
         {
             command.RequestId = requestId.ToString();

@@ -13,6 +13,24 @@ internal static class SyncMeetingsMapping
 {
     private const int Unknown = -1;
 
+    /// <summary>
+    /// Far above any rule of the service (which refuses with its own limits), but bounded here so that a list of a
+    /// million entries is a 400, not a gRPC message too large for the service to receive.
+    /// </summary>
+    public const int TransportListMax = 20_000;
+
+    public static IReadOnlyList<T> Bounded<T>(IReadOnlyList<T>? list, string pointer)
+    {
+        if (list is { Count: > TransportListMax })
+        {
+            var problem = Errors.Problems.Create(400, "validation", "The request is not valid", "Fix the fields listed in errors.");
+            problem.Extensions["errors"] = new[] { new Errors.Problems.FieldError(pointer, $"At most {TransportListMax} entries.") };
+            throw new Errors.ApiProblemException(problem);
+        }
+
+        return list ?? [];
+    }
+
     public static string Wire<T>(T value) where T : struct, Enum =>
         value is Proto.AgendaFlag.StillRelevant ? "stillRelevant?" : JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
@@ -47,8 +65,8 @@ internal static class SyncMeetingsMapping
             settings.MinimumItemMinutes = minimum;
         }
 
-        settings.Sections.AddRange((body.Sections ?? []).Select(s => new Proto.SectionTimebox { Section = Parse<Proto.Section>(s.Section), Minutes = s.Minutes }));
-        settings.Participants.AddRange((body.Participants ?? []).Select(p => new Proto.Participant
+        settings.Sections.AddRange(Bounded(body.Sections, "#/sections").Select(s => new Proto.SectionTimebox { Section = Parse<Proto.Section>(s.Section), Minutes = s.Minutes }));
+        settings.Participants.AddRange(Bounded(body.Participants, "#/participants").Select(p => new Proto.Participant
         {
             Name = p.Name, Function = Parse<Proto.ParticipantFunction>(p.Function), Role = p.Role ?? "", Email = p.Email ?? "",
         }));

@@ -35,7 +35,16 @@ public sealed class ScheduleMeetingHandler(MeetingsDbContext db, AgendaSnapshot 
         var agenda = await snapshot.BuildAsync(series, date, ct);
         var meeting = Meeting.Schedule(series.Id, agenda, command.Actor.Name, clock.GetStoredUtcNow());
         db.Meetings.Add(meeting);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // Another organiser scheduled the same date between our check and our insert.
+            throw new ConflictException($"The series already has a meeting on {date:yyyy-MM-dd}.");
+        }
+
         return meeting;
     }
 }
