@@ -7,6 +7,7 @@ using MarketingDev.Requests.Grpc;
 using MarketingDev.SyncMeetings.Data;
 using MarketingDev.SyncMeetings.Grpc;
 using MarketingDev.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MarketingDev.SyncMeetings.Tests;
@@ -77,6 +78,11 @@ public sealed class SyncFixture : IAsyncLifetime
         await using var scope = _meetings!.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<MeetingsDbContext>());
     }
+
+    /// <summary>The events the service stored with its changes (its outbox), newest last, as type name and JSON body.</summary>
+    public Task<List<(string Type, JsonElement Body)>> OutboxAsync() => WithMeetingsDbAsync(async db =>
+        (await db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).Select(m => new { m.MessageType, m.Body }).ToListAsync())
+        .Select(m => (m.MessageType.Split('.')[^1], JsonDocument.Parse(m.Body).RootElement.Clone())).ToList());
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
     {

@@ -111,6 +111,8 @@ public sealed class AgendaFlowTests : IAsyncLifetime
         }), HttpStatusCode.Created);
 
         Assert.Equal(1, session.GetProperty("attendanceByFunction").GetProperty("marketing").GetInt32());
+        var held = (await _sync.OutboxAsync()).Single(e => e.Type == "SessionHeld").Body;
+        Assert.Equal(("kickoff", 60, request), (held.GetProperty("type").GetString(), held.GetProperty("durationMinutes").GetInt32(), held.GetProperty("requestId").GetString()));
         var refreshed = await RefreshAsync(_sync.Lead, meeting);
         Assert.DoesNotContain("needsKickoff", Flags(Items(refreshed, "initiatives").Single()));
         var kickoffs = await _sync.Maria.GetFromJsonAsync<JsonElement>($"/api/v1/sessions?type=kickoff&from={SyncApi.Today:yyyy-MM-dd}");
@@ -136,6 +138,7 @@ public sealed class AgendaFlowTests : IAsyncLifetime
         var mine = await _sync.Maria.GetFromJsonAsync<JsonElement>("/api/v1/action-items?owner=maria&status=done");
         Assert.Equal(Id(item), mine.GetProperty("items")[0].GetProperty("id").GetString());
         Assert.Empty((await _sync.Maria.GetFromJsonAsync<JsonElement>("/api/v1/action-items?owner=maria&status=open")).GetProperty("items").EnumerateArray());
+        Assert.Equal(["ActionItemAssigned", "ActionItemCompleted"], (await _sync.OutboxAsync()).Select(e => e.Type));
     }
 
     [Fact]

@@ -94,6 +94,34 @@ public sealed class SeriesTests : IAsyncLifetime
             .TakeWhile(start => DateOnly.FromDateTime(start.Value) <= to)
             .ToList();
 
+    [Fact]
+    public async Task OpenApi_EverySyncRoute_DocumentedWithItsResponses()
+    {
+        var document = await _sync.Admin.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+
+        var paths = document.GetProperty("paths");
+        string[][] routes =
+        [
+            ["/api/v1/sync-series", "post", "201", "400", "403", "422"], ["/api/v1/sync-series/{id}", "put", "200", "412", "422"],
+            ["/api/v1/sync-series/{id}/calendar.ics", "get", "200", "404"], ["/api/v1/sync-series/{id}/cancellations", "post", "200", "422"],
+            ["/api/v1/sync-series/{id}/meetings", "post", "201", "409", "422"], ["/api/v1/sync-series/{id}/ideas", "post", "201"],
+            ["/api/v1/meetings/{mid}", "get", "200", "404"], ["/api/v1/meetings/{mid}/agenda.md", "get", "200"],
+            ["/api/v1/meetings/{mid}/refresh", "post", "200", "409"], ["/api/v1/meetings/{mid}/items/{itemId}/notes", "post", "201", "422"],
+            ["/api/v1/meetings/{mid}/action-items", "post", "201", "422"], ["/api/v1/meetings/{mid}/complete", "post", "200", "409"],
+            ["/api/v1/ideas/{id}/promote", "post", "200", "409"], ["/api/v1/action-items/{aid}/complete", "post", "200", "403", "409"],
+            ["/api/v1/action-items", "get", "200"], ["/api/v1/sessions", "post", "201", "400"], ["/api/v1/sessions", "get", "200"],
+        ];
+        foreach (var route in routes)
+        {
+            var operation = paths.GetProperty(route[0]).GetProperty(route[1]);
+            Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()), route[0]);
+            var responses = operation.GetProperty("responses");
+            Assert.All(route[2..], status => Assert.True(responses.TryGetProperty(status, out _), $"{route[1]} {route[0]} documents {status}"));
+        }
+
+        Assert.True(document.GetProperty("components").GetProperty("schemas").TryGetProperty("MeetingView", out _));
+    }
+
     [Theory]
     [InlineData("""{"name":"Sync","timeZone":"Mars/Olympus_Mons"}""", "#/timeZone")]
     [InlineData("""{"name":"Sync","timeZone":"UTC","weekday":"funday"}""", "#/weekday")]
@@ -174,10 +202,16 @@ public sealed class SeriesTests : IAsyncLifetime
         }), HttpStatusCode.OK);
         Assert.Equal([12, 8, 5, 4], completed.GetProperty("completion").GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("actual").GetInt32()));
         Assert.Equal([10, 10, 5, 5], completed.GetProperty("completion").GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("planned").GetInt32()));
+        var completedEvent = (await _sync.OutboxAsync()).Single(e => e.Type == "MeetingCompleted").Body;
+        Assert.Equal(30, completedEvent.GetProperty("plannedMinutes").GetInt32());
+        Assert.Equal(29, completedEvent.GetProperty("actualMinutes").GetInt32());
+        Assert.Equal(1, completedEvent.GetProperty("attendanceByFunction").GetProperty("development").GetInt32());
+        Assert.Equal(1, completedEvent.GetProperty("decisions").GetInt32());
         await Problem.IsAsync(await _sync.Lead.PostAsJsonAsync($"/api/v1/meetings/{Id(meeting)}/complete", new
         {
             attendees = new[] { new { name = "maria", function = "marketing" } },
         }), HttpStatusCode.Conflict, "conflict");
+        Assert.Single(await _sync.OutboxAsync(), e => e.Type == "MeetingCompleted");
         await Problem.IsAsync(await _sync.Lead.PostAsync($"/api/v1/meetings/{Id(meeting)}/refresh", null), HttpStatusCode.Conflict, "conflict");
     }
 }
