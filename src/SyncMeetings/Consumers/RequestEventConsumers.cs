@@ -53,7 +53,7 @@ public sealed class RequestStatusChangedConsumer(MeetingsDbContext db) : IConsum
         var request = await db.TrackedRequestAsync(e.RequestId, e.Key, context.CancellationToken);
         request.Content(e.OccurredAt, 0, null, e.Type, e.Priority, e.LaunchDate);
         request.StatusIs(e.OccurredAt, e.To);
-        request.Estimated(e.OccurredAt, e.EstimateSize, e.EstimateDays, null);
+        request.EstimateSeen(e.EstimateSize, e.EstimateDays);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

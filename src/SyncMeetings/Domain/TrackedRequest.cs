@@ -69,6 +69,19 @@ public sealed class TrackedRequest
         QuickWin = quickWin ?? QuickWin;
     }
 
+    /// <summary>
+    /// The estimate a status change carries: only a fallback until a RequestEstimated (which also says whether it is a
+    /// quick win) has been applied, so a late, older estimate event still counts.
+    /// </summary>
+    public void EstimateSeen(string? size, double? days)
+    {
+        if (EstimateAt == DateTimeOffset.MinValue && size is not null)
+        {
+            EstimateSize = size;
+            EstimateDays = days;
+        }
+    }
+
     public void KnownAs(string key, string? title)
     {
         Key = Key.Length == 0 ? key : Key;

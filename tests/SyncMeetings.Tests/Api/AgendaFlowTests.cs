@@ -169,5 +169,7 @@ public sealed class AgendaFlowTests : IAsyncLifetime
         var markdown = await _sync.Maria.GetStringAsync($"/api/v1/meetings/{Id(meeting)}/agenda.md");
         Assert.Contains("Deferred: The quickWins timebox is full", markdown, StringComparison.Ordinal);
         Assert.Contains("Idea 5", markdown, StringComparison.Ordinal);
+        var next = await _sync.Maria.GetAsync($"/api/v1/sync-series/{series}/agenda.md");
+        Assert.Equal(markdown, await next.Content.ReadAsStringAsync());
     }
 }

@@ -50,10 +50,11 @@ public static class CalendarFeed
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
 
-    /// <summary>The series' weekday on or after the day it was created, in its own zone.</summary>
+    /// <summary>The first occurrence starting after the series was created, in its own zone.</summary>
     public static DateOnly FirstOccurrence(SyncSeries series)
     {
         var created = LocalTimes.DateOf(series.CreatedAt, series.TimeZone);
-        return created.AddDays(((int)series.Weekday - (int)created.DayOfWeek + 7) % 7);
+        var first = created.AddDays(((int)series.Weekday - (int)created.DayOfWeek + 7) % 7);
+        return first == created && LocalTimes.TimeOf(series.CreatedAt, series.TimeZone) > series.StartTime ? first.AddDays(7) : first;
     }
 }
