@@ -18,6 +18,8 @@ namespace MarketingDev.Metrics.Tests;
 public sealed class MetricsFixture : IAsyncLifetime
 {
     private IsolatedResources? _resources;
+
+    public string VirtualHost => _resources!.VirtualHost;
     private readonly string? _messaging;
 
     public MetricsFixture() : this(null)
