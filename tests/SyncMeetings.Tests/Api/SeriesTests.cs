@@ -139,6 +139,23 @@ public sealed class SeriesTests : IAsyncLifetime
         Assert.Equal(0, await _sync.WithMeetingsDbAsync(db => db.Series.CountAsync()));
     }
 
+    [Theory]
+    [InlineData("""{"type":"party","title":"t","date":"2027-03-02","durationMinutes":60,"presenter":"p","presenterFunction":"development"}""", "#/type")]
+    [InlineData("""{"type":"devDemo","title":"t","date":"9999-12-31","durationMinutes":60,"presenter":"p","presenterFunction":"development"}""", "#/date")]
+    [InlineData("""{"type":"devDemo","title":"t","date":"2027-03-02","durationMinutes":0,"presenter":"p","presenterFunction":"development"}""", "#/durationMinutes")]
+    [InlineData("""{"type":"devDemo","title":"t","date":"2027-03-02","durationMinutes":60,"presenter":"p","presenterFunction":"sales"}""", "#/presenterFunction")]
+    [InlineData("""{"type":"devDemo","title":"t","date":"2027-03-02","durationMinutes":60,"presenter":"p","presenterFunction":"design","attendees":[null]}""", "#/attendees/0")]
+    [InlineData("""{"type":"devDemo","title":"t","date":"2027-03-02","durationMinutes":60,"presenter":"p","presenterFunction":"design","requestId":"not-a-uuid"}""", "#/requestId")]
+    public async Task RecordSession_BadInput_400WithPointer_NothingStored(string body, string pointer)
+    {
+        var response = await _sync.Dave.PostAsync("/api/v1/sessions", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains(pointer, Problem.Pointers(problem));
+        Assert.Equal(0, await _sync.WithMeetingsDbAsync(db => db.Sessions.CountAsync()));
+    }
+
     [Fact]
     public async Task CreateSeries_TimeboxesNotAddingUp_422_NothingStored()
     {
@@ -178,6 +195,9 @@ public sealed class SeriesTests : IAsyncLifetime
             HttpStatusCode.UnprocessableEntity, "unprocessable");
         Assert.Equal("NONEXISTENT_LOCAL_TIME", skipped.GetProperty("code").GetString());
         await Problem.IsAsync(await _sync.Maria.PostAsJsonAsync($"/api/v1/sync-series/{utc}/meetings", new { date = NextWeek }), HttpStatusCode.Forbidden, "forbidden");
+        var far = await Problem.IsAsync(await _sync.Lead.PostAsJsonAsync($"/api/v1/sync-series/{utc}/meetings", new { date = "9999-12-31" }),
+            HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(["#/date"], Problem.Pointers(far));
         Assert.Equal(0, await _sync.WithMeetingsDbAsync(db => db.Meetings.CountAsync()));
 
         var meeting = await ScheduleAsync(_sync.Lead, utc, NextWeek);

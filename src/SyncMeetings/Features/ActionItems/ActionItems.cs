@@ -23,7 +23,7 @@ public sealed class AssignActionItemValidator : AbstractValidator<AssignActionIt
     {
         RuleFor(a => a.Title).RequiredText(200);
         RuleFor(a => a.Owner).RequiredText(200);
-        RuleFor(a => a.DueDate).NotNull().WithMessage("A due date (yyyy-MM-dd) that exists is required.");
+        RuleFor(a => a.DueDate).PlausibleDate();
         RuleFor(a => a.RequestId).OptionalGuid();
     }
 }

@@ -15,10 +15,8 @@ public sealed class ScheduleMeetingHandler(MeetingsDbContext db, AgendaSnapshot 
 {
     public async Task<Meeting> HandleAsync(ScheduleMeeting command, CancellationToken ct)
     {
-        if (command.Date is not { } date)
-        {
-            throw new InvalidInputException("#/date", "A date (yyyy-MM-dd) that exists is required.");
-        }
+        TextRules.RequirePlausible(command.Date, "#/date");
+        var date = command.Date!.Value;
 
         var series = await db.SeriesAsync(command.SeriesId, ct);
         Organizers.Require(command.Actor);

@@ -13,10 +13,8 @@ public sealed class CancelOccurrenceHandler(MeetingsDbContext db, TimeProvider c
 {
     public async Task<SyncSeries> HandleAsync(CancelOccurrence command, CancellationToken ct)
     {
-        if (command.Date is not { } date)
-        {
-            throw new InvalidInputException("#/date", "A date (yyyy-MM-dd) that exists is required.");
-        }
+        TextRules.RequirePlausible(command.Date, "#/date");
+        var date = command.Date!.Value;
 
         var series = await db.SeriesAsync(command.SeriesId, ct);
         Organizers.Require(command.Actor);

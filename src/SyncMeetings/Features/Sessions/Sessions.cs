@@ -25,7 +25,7 @@ public sealed class RecordSessionValidator : AbstractValidator<RecordSession>
     {
         RuleFor(s => s.Type).NotNull().WithMessage($"Type must be one of: {WireName.Names<SessionType>()}.");
         RuleFor(s => s.Title).RequiredText(200);
-        RuleFor(s => s.Date).NotNull().WithMessage("A date (yyyy-MM-dd) that exists is required.");
+        RuleFor(s => s.Date).PlausibleDate();
         RuleFor(s => s.DurationMinutes).InclusiveBetween(5, 480);
         RuleFor(s => s.Presenter).RequiredText(200);
         RuleFor(s => s.PresenterFunction).NotNull().WithMessage($"Function must be one of: {WireName.Names<ParticipantFunction>()}.");
@@ -62,6 +62,12 @@ public sealed class SessionsHandler(MeetingsDbContext db, IValidator<RecordSessi
 
     public async Task<IReadOnlyList<Session>> ListAsync(ListSessions query, CancellationToken ct)
     {
+        if (!TextRules.IsPlausible(query.From) || !TextRules.IsPlausible(query.To))
+        {
+            throw new InvalidInputException(TextRules.IsPlausible(query.From) ? "#/to" : "#/from",
+                $"Dates lie between {TextRules.FirstDate:yyyy-MM-dd} and {TextRules.LastDate:yyyy-MM-dd}.");
+        }
+
         if (query.From is { } from && query.To is { } to && to < from)
         {
             throw new InvalidInputException("#/to", "To must not be before from.");
