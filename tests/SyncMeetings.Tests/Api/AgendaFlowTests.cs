@@ -46,6 +46,23 @@ public sealed class AgendaFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Agenda_LaunchDateEditedIntoTheHorizon_InitiativeAppears()
+    {
+        var request = await DraftAsync(_sync.Maria, new { title = "Autumn campaign", launchDate = NextWeek.AddDays(70) });
+        var series = await CreateSeriesAsync(_sync.Lead);
+        var meeting = await ScheduleAsync(_sync.Lead, series, NextWeek);
+        Assert.Empty(Items(meeting, "initiatives"));
+
+        await SyncFixture.JsonAsync(await _sync.Maria.PutAsJsonAsync($"/api/v1/requests/{request}",
+            new { title = "Autumn campaign (moved up)", launchDate = NextWeek.AddDays(14) }), HttpStatusCode.OK);
+
+        meeting = await Eventually.ReturnsAsync(() => RefreshAsync(_sync.Lead, meeting), m => Items(m, "initiatives").Count == 1,
+            "the edited launch date to bring the request into the horizon");
+        Assert.Equal(["Autumn campaign (moved up)"], Titles(meeting, "initiatives"));
+        Assert.Contains("draft", Flags(Items(meeting, "initiatives")[0]));
+    }
+
+    [Fact]
     public async Task Agenda_IdeaFromAnyone_AppearsUnderQuickWins_AndLeavesOncePromotedToADraft()
     {
         var series = await CreateSeriesAsync(_sync.Lead);

@@ -59,13 +59,15 @@ public sealed class SeriesTests : IAsyncLifetime
         Assert.NotNull(meeting.Organizer);
         Assert.EndsWith($"/api/v1/sync-series/{id}/agenda.md", meeting.Url!.ToString(), StringComparison.Ordinal);
 
-        var occurrences = Occurrences(calendar, new DateOnly(2027, 3, 16), new DateOnly(2027, 4, 6));
-        Assert.Equal(
-            [new DateTime(2027, 3, 16, 8, 30, 0), new DateTime(2027, 3, 23, 8, 30, 0), new DateTime(2027, 3, 30, 7, 30, 0), new DateTime(2027, 4, 6, 7, 30, 0)],
+        // Next year's changes, whenever the test runs: Berlin goes to summer time on the last Sunday of March and back on
+        // the last Sunday of October; the Tuesdays around them keep 09:30 local, so their UTC time moves by an hour.
+        var spring = LastSunday(Year, 3);
+        var occurrences = Occurrences(calendar, spring.AddDays(-12), spring.AddDays(9));
+        Assert.Equal([At(spring.AddDays(-12), 8), At(spring.AddDays(-5), 8), At(spring.AddDays(2), 7), At(spring.AddDays(9), 7)],
             occurrences.Select(o => o.AsUtc));
         Assert.All(occurrences, o => Assert.Equal((DayOfWeek.Tuesday, 9, 30), (o.Value.DayOfWeek, o.Value.Hour, o.Value.Minute)));
-        var autumn = Occurrences(calendar, new DateOnly(2027, 10, 26), new DateOnly(2027, 11, 2));
-        Assert.Equal([new DateTime(2027, 10, 26, 7, 30, 0), new DateTime(2027, 11, 2, 8, 30, 0)], autumn.Select(o => o.AsUtc));
+        var autumn = LastSunday(Year, 10);
+        Assert.Equal([At(autumn.AddDays(-5), 7), At(autumn.AddDays(2), 8)], Occurrences(calendar, autumn.AddDays(-5), autumn.AddDays(2)).Select(o => o.AsUtc));
 
         var get = await _sync.Lead.GetAsync($"/api/v1/sync-series/{id}");
         var update = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/sync-series/{id}")
@@ -74,7 +76,7 @@ public sealed class SeriesTests : IAsyncLifetime
         };
         update.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(get.Headers.ETag!.ToString()));
         await SyncFixture.JsonAsync(await _sync.Lead.SendAsync(update), HttpStatusCode.OK);
-        await SyncFixture.JsonAsync(await _sync.Lead.PostAsJsonAsync($"/api/v1/sync-series/{id}/cancellations", new { date = "2027-03-30" }), HttpStatusCode.OK);
+        await SyncFixture.JsonAsync(await _sync.Lead.PostAsJsonAsync($"/api/v1/sync-series/{id}/cancellations", new { date = spring.AddDays(2) }), HttpStatusCode.OK);
         var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/sync-series/{id}") { Content = JsonContent.Create(new { name = "x", timeZone = "UTC" }) };
         stale.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(get.Headers.ETag!.ToString()));
         await Problem.IsAsync(await _sync.Lead.SendAsync(stale), HttpStatusCode.PreconditionFailed, "precondition-failed");
@@ -84,9 +86,19 @@ public sealed class SeriesTests : IAsyncLifetime
         Assert.Equal(meeting.Uid, changedMeeting.Uid);
         Assert.Equal(2, changedMeeting.Sequence);
         Assert.Equal("Marketing-Dev Sync (new room)", changedMeeting.Summary);
-        Assert.Equal([new DateTime(2027, 3, 23, 8, 30, 0), new DateTime(2027, 4, 6, 7, 30, 0)],
-            Occurrences(changed, new DateOnly(2027, 3, 23), new DateOnly(2027, 4, 6)).Select(o => o.AsUtc));
+        Assert.Equal([At(spring.AddDays(-5), 8), At(spring.AddDays(9), 7)],
+            Occurrences(changed, spring.AddDays(-5), spring.AddDays(9)).Select(o => o.AsUtc));
     }
+
+    private static readonly int Year = DateTime.UtcNow.Year + 1;
+
+    private static DateOnly LastSunday(int year, int month)
+    {
+        var last = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+        return last.AddDays(-(int)last.DayOfWeek);
+    }
+
+    private static DateTime At(DateOnly date, int utcHour) => date.ToDateTime(new TimeOnly(utcHour, 30));
 
     private static List<CalDateTime> Occurrences(Ical.Net.Calendar calendar, DateOnly from, DateOnly to) =>
         calendar.GetOccurrences(new CalDateTime(from, null, "Europe/Berlin"))
