@@ -24,10 +24,14 @@ public static class MessagingExtensions
                 $"No broker connection string. Set ConnectionStrings__{ServiceNames.Messaging} to an amqp:// URI " +
                 "(the AppHost does this for you: dotnet run --project AppHost)."));
         builder.Services.AddSingleton(broker);
+        builder.Services.AddSingleton<BrokerHealthCheck>();
+        builder.Services.AddHealthChecks().AddCheck<BrokerHealthCheck>("rabbitmq", tags: [Extensions.ReadyTag]);
         builder.Services.TryAddTimeProvider();
 
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit reports usage to its vendor over the internet by default; a service here talks to its broker only.
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             addConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
