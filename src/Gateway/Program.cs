@@ -36,4 +36,5 @@ api.MapRoadblockEndpoints();
 api.MapBugEndpoints();
 api.MapMetricsEndpoints();
 MarketingDev.Gateway.Endpoints.Knowledge.KnowledgeEndpoints.MapKnowledgeEndpoints(api);
+MarketingDev.Gateway.Endpoints.SyncMeetings.SyncMeetingsEndpoints.MapSyncMeetingsEndpoints(api);
 await app.MigrateAndRunAsync<GatewayDbContext>();

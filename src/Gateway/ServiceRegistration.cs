@@ -40,6 +40,7 @@ internal static class ServiceRegistration
         AddServiceClient<GrpcRequests.Requests.RequestsClient>(services, ServiceNames.Requests);
         AddServiceClient<GrpcMetrics.Metrics.MetricsClient>(services, ServiceNames.Metrics);
         AddServiceClient<MarketingDev.Contracts.Grpc.Knowledge.KnowledgeBase.KnowledgeBaseClient>(services, ServiceNames.KnowledgeBase);
+        AddServiceClient<MarketingDev.Contracts.Grpc.Meetings.SyncMeetings.SyncMeetingsClient>(services, ServiceNames.SyncMeetings);
 
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>

@@ -23,6 +23,7 @@ public static class Policies
     public const string Admin = "admin";
     public const string Author = "author";
     public const string KnowledgeWriter = "knowledgeWriter";
+    public const string Organizer = "organizer";
 
     internal static void Add(AuthorizationOptions options)
     {
@@ -31,6 +32,8 @@ public static class Policies
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Of(Role.Admin)));
         options.AddPolicy(Author, p => p.RequireRole(Roles.Of(Role.Marketing), Roles.Of(Role.Lead), Roles.Of(Role.Admin)));
         options.AddPolicy(KnowledgeWriter, p => p.RequireRole(Roles.Of(Role.Developer), Roles.Of(Role.Lead), Roles.Of(Role.Admin)));
+        // Leads and admins run the sync: series, meetings, action items, decisions on ideas.
+        options.AddPolicy(Organizer, p => p.RequireRole(Roles.Of(Role.Lead), Roles.Of(Role.Admin)));
     }
 }
 

@@ -9,5 +9,6 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MeetingsDb
     public MeetingsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<MeetingsDbContext>()
             .UseNpgsql("Host=localhost;Database=meetingsdb", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
             .Options);
 }
