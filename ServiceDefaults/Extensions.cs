@@ -17,6 +17,9 @@ public static class Extensions
     public const string LiveTag = "live";
     public const string ReadyTag = "ready";
 
+    /// <summary>Every service's own meters (MarketingDev.Metrics's headline metrics among them).</summary>
+    public const string MarketingDevMeters = "MarketingDev.*";
+
     /// <summary>OpenTelemetry, health checks, service discovery and resilient HTTP clients, as an Aspire service would have them.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -47,7 +50,9 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit")
-                .AddMeter(Messaging.OutboxRelay.MeterName));
+                .AddMeter(Messaging.OutboxRelay.MeterName)
+                .AddMeter(MarketingDevMeters)
+                .AddPrometheusExporter());
 
         // Export only when a collector is configured: no endpoint, no exporter, no failed connections in the logs. Spans
         // are only recorded then too: recording every request's spans for nobody cost about a tenth of the CPU under load
@@ -71,7 +76,8 @@ public static class Extensions
     }
 
     /// <summary>
-    /// /alive answers while the process runs; /health answers healthy only when its database and broker answer.
+    /// /alive answers while the process runs; /health answers healthy only when its database and broker answer;
+    /// /metrics is the Prometheus scrape endpoint.
     /// Mapped in every environment: the probes of the platform team need them everywhere.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
@@ -84,6 +90,9 @@ public static class Extensions
             Predicate = check => check.Tags.Contains(LiveTag),
             ResponseWriter = HealthResponse.WriteAsync,
         }).DisableHttpMetrics().AllowAnonymous();
+        // Prometheus text exposition of the same OpenTelemetry metrics (runtime, HTTP/gRPC, MassTransit, our meters);
+        // open like the probes, since scrapers carry no API key.
+        app.MapPrometheusScrapingEndpoint("/metrics").DisableHttpMetrics().AllowAnonymous();
         return app;
     }
 }
