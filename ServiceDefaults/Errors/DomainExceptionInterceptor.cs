@@ -1,15 +1,23 @@
 using System.Text.Json;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Status = Google.Rpc.Status;
 
 namespace MarketingDev.ServiceDefaults.Errors;
 
 /// <summary>
-/// Maps domain failures to gRPC status codes with machine-readable trailers, so that the Gateway can answer with
-/// precise problem details without knowing any rule of the service.
+/// Maps domain failures to gRPC statuses in the standard rich error model (google.rpc.Status in grpc-status-details-bin:
+/// BadRequest field violations, PreconditionFailure, ErrorInfo), so that the Gateway answers with precise problem
+/// details without knowing any rule of the service. Texts are bounded: an error that echoes a 64 KB input must not
+/// outgrow the trailers a client accepts (it would turn a 400 into a 503).
 /// </summary>
 public sealed class DomainExceptionInterceptor : Interceptor
 {
+    private const int MaxText = 1_000;
+    private const int MaxViolations = 100;
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -24,40 +32,88 @@ public sealed class DomainExceptionInterceptor : Interceptor
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
         {
             // Another caller changed the same aggregate between our read and our write.
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, "The resource was changed concurrently; read it again and retry."));
+            throw new Status
+            {
+                Code = (int)Code.FailedPrecondition,
+                Message = "The resource was changed concurrently; read it again and retry.",
+                Details = { Any.Pack(Info(ErrorDetails.Concurrency)) },
+            }.ToRpcException();
         }
     }
 
     public static RpcException ToRpcException(DomainException ex)
     {
-        var trailers = new Metadata();
-        var code = ex switch
+        var status = new Status { Message = Bound(ex.Message) };
+        switch (ex)
         {
-            NotFoundException => StatusCode.NotFound,
-            InvalidInputException invalid => WithTrailer(trailers, ErrorTrailers.FieldErrors, JsonSerializer.Serialize(invalid.Errors, ErrorTrailers.Json), StatusCode.InvalidArgument),
-            ConflictException conflict => WithTrailer(trailers, ErrorTrailers.Allowed, JsonSerializer.Serialize(conflict.Allowed, ErrorTrailers.Json), StatusCode.FailedPrecondition),
-            UnprocessableException unprocessable => WithTrailer(trailers, ErrorTrailers.Details, unprocessable.DetailsJson, StatusCode.OutOfRange),
-            StaleVersionException stale => WithTrailer(trailers, ErrorTrailers.CurrentVersion, stale.Current.ToString(), StatusCode.Aborted),
-            ForbiddenException => StatusCode.PermissionDenied,
-            _ => StatusCode.Internal,
-        };
-        return new RpcException(new Status(code, ex.Message), trailers);
+            case NotFoundException:
+                status.Code = (int)Code.NotFound;
+                status.Details.Add(Any.Pack(Info(ErrorDetails.NotFound)));
+                break;
+            case InvalidInputException invalid:
+                status.Code = (int)Code.InvalidArgument;
+                var badRequest = new BadRequest();
+                badRequest.FieldViolations.AddRange(invalid.Errors.Take(MaxViolations).Select(e => new BadRequest.Types.FieldViolation
+                {
+                    Field = Bound(e.Field), Description = Bound(e.Message),
+                }));
+                status.Details.Add(Any.Pack(badRequest));
+                break;
+            case ConflictException conflict:
+                status.Code = (int)Code.FailedPrecondition;
+                var failure = new PreconditionFailure();
+                failure.Violations.Add(new PreconditionFailure.Types.Violation { Type = "STATE", Description = Bound(ex.Message) });
+                status.Details.Add(Any.Pack(failure));
+                var info = Info(ErrorDetails.Conflict);
+                if (conflict.Allowed.Count > 0)
+                {
+                    info.Metadata[ErrorDetails.AllowedKey] = JsonSerializer.Serialize(conflict.Allowed, ErrorDetails.Json);
+                }
+
+                status.Details.Add(Any.Pack(info));
+                break;
+            case UnprocessableException unprocessable:
+                status.Code = (int)Code.OutOfRange;
+                var unprocessableInfo = Info(ErrorDetails.Unprocessable);
+                unprocessableInfo.Metadata[ErrorDetails.DetailsKey] = unprocessable.DetailsJson;
+                status.Details.Add(Any.Pack(unprocessableInfo));
+                break;
+            case StaleVersionException stale:
+                status.Code = (int)Code.Aborted;
+                var staleInfo = Info(ErrorDetails.StaleVersion);
+                staleInfo.Metadata[ErrorDetails.CurrentVersionKey] = stale.Current.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                status.Details.Add(Any.Pack(staleInfo));
+                break;
+            case ForbiddenException:
+                status.Code = (int)Code.PermissionDenied;
+                status.Details.Add(Any.Pack(Info(ErrorDetails.Forbidden)));
+                break;
+            default:
+                status.Code = (int)Code.Internal;
+                break;
+        }
+
+        return status.ToRpcException();
     }
 
-    private static StatusCode WithTrailer(Metadata trailers, string key, string value, StatusCode code)
-    {
-        trailers.Add(key, System.Text.Encoding.UTF8.GetBytes(value));
-        return code;
-    }
+    private static ErrorInfo Info(string reason) => new() { Reason = reason, Domain = ErrorDetails.Domain };
+
+    private static string Bound(string text) => text.Length <= MaxText ? text : text[..MaxText] + "…";
 }
 
-/// <summary>Trailer names shared by services (writers) and the Gateway (reader); binary (-bin) so any UTF-8 text travels.</summary>
-public static class ErrorTrailers
+/// <summary>The ErrorInfo reasons and metadata keys services send and the Gateway reads.</summary>
+public static class ErrorDetails
 {
-    public const string FieldErrors = "md-field-errors-bin";
-    public const string Allowed = "md-allowed-bin";
-    public const string Details = "md-details-bin";
-    public const string CurrentVersion = "md-current-version-bin";
+    public const string Domain = "marketingdev.dev";
+    public const string NotFound = "NOT_FOUND";
+    public const string Conflict = "CONFLICT";
+    public const string Concurrency = "CONCURRENT_CHANGE";
+    public const string Unprocessable = "UNPROCESSABLE";
+    public const string StaleVersion = "STALE_VERSION";
+    public const string Forbidden = "FORBIDDEN";
+    public const string AllowedKey = "allowed";
+    public const string DetailsKey = "details";
+    public const string CurrentVersionKey = "currentVersion";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

@@ -23,14 +23,14 @@ public sealed class OutboxMessage
     {
         // The event id doubles as the broker message id, which is what the consumers' inbox de-duplicates on.
         MessageId = integrationEvent.EventId,
-        MessageType = typeof(TEvent).AssemblyQualifiedName!,
+        MessageType = EventTypes.WireName(typeof(TEvent)),
         Body = JsonSerializer.Serialize(integrationEvent, Json),
         OccurredAt = integrationEvent.OccurredAt,
     };
 
     internal (object Message, Type Type) Deserialize()
     {
-        var type = Type.GetType(MessageType, throwOnError: true)!;
+        var type = EventTypes.Resolve(MessageType);
         return (JsonSerializer.Deserialize(Body, type, Json)!, type);
     }
 }

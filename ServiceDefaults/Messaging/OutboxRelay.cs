@@ -91,10 +91,16 @@ public sealed class OutboxRelay<TDb>(
         {
             await Task.WhenAll(batch.Select(message => PublishAsync(message, timeout.Token)));
         }
-        catch
+        catch (Exception ex)
         {
             // Record the attempt on what is still pending, outside the rolled-back claim, then let the loop back off.
             await transaction.RollbackAsync(CancellationToken.None);
+            var ids = batch.Select(m => m.Id).ToList();
+            var error = ex.GetBaseException().Message;
+            error = error.Length > 2000 ? error[..2000] : error;
+            await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                .SetProperty(m => m.LastError, error), CancellationToken.None);
             throw;
         }
 

@@ -1,6 +1,7 @@
 using MarketingDev.Contracts;
 using MarketingDev.Requests.Data;
 using MarketingDev.Requests.Grpc;
+using MarketingDev.ServiceDefaults.Identity;
 using MarketingDev.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Proto = MarketingDev.Contracts.Grpc.Requests;
@@ -14,6 +15,25 @@ public sealed class RequestsFixture : IAsyncLifetime
     private ServiceHost<RequestsGrpcService>? _host;
 
     public Proto.Requests.RequestsClient Client { get; private set; } = null!;
+
+    /// <summary>A client whose calls carry a service token for this actor.</summary>
+    public Proto.Requests.RequestsClient ClientAs(Actor actor) => new(_host!.CreateGrpcChannel(actor));
+
+    /// <summary>A client that sends no service token.</summary>
+    public Proto.Requests.RequestsClient AnonymousClient() => new(_host!.CreateAnonymousGrpcChannel());
+
+    /// <summary>A client whose token is signed with a key the service does not know.</summary>
+    public Proto.Requests.RequestsClient ForgedClient(Actor actor) =>
+        new(global::Grpc.Net.Client.GrpcChannel.ForAddress(_host!.Server.BaseAddress, new global::Grpc.Net.Client.GrpcChannelOptions
+        {
+            HttpHandler = _host.Server.CreateHandler(),
+            UnsafeUseInsecureChannelCallCredentials = true,
+            Credentials = global::Grpc.Core.ChannelCredentials.Create(global::Grpc.Core.ChannelCredentials.Insecure, global::Grpc.Core.CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("Authorization", "Bearer " + new ServiceTokens(["a-key-nobody-configured-0123456789abcdef"]).Sign(actor, DateTimeOffset.UtcNow));
+                return Task.CompletedTask;
+            })),
+        }));
 
     public async ValueTask InitializeAsync()
     {

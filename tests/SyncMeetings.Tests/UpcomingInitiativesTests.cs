@@ -42,7 +42,6 @@ public sealed class UpcomingInitiativesTests : IAsyncLifetime
             Title = title,
             LaunchDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(launchInDays).ToString("yyyy-MM-dd"),
         },
-        Requester = "maria",
     }).ResponseAsync;
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Grpc.Core;
-using MarketingDev.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -40,12 +39,11 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
                 return Problems.Create(404, "not-found", "Not found", rpc.Status.Detail);
             case StatusCode.InvalidArgument:
                 var invalid = Problems.Create(400, "validation", "The request is not valid", "Fix the fields listed in errors.");
-                var fieldErrors = Trailer<List<FieldError>>(rpc, ErrorTrailers.FieldErrors) ?? [];
-                invalid.Extensions["errors"] = fieldErrors.Select(e => new Problems.FieldError(e.Field, e.Message)).ToList();
+                invalid.Extensions["errors"] = RichStatus.FieldErrors(rpc);
                 return invalid;
             case StatusCode.FailedPrecondition:
                 var conflict = Problems.Create(409, "conflict", "Conflict with the current state", rpc.Status.Detail);
-                if (Trailer<List<string>>(rpc, ErrorTrailers.Allowed) is { Count: > 0 } allowed)
+                if (RichStatus.Allowed(rpc) is { Count: > 0 } allowed)
                 {
                     conflict.Extensions["allowed"] = allowed;
                 }
@@ -53,7 +51,7 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
                 return conflict;
             case StatusCode.OutOfRange:
                 var unprocessable = Problems.Create(422, "unprocessable", "The request cannot be processed as it is", rpc.Status.Detail);
-                if (Trailer<JsonElement?>(rpc, ErrorTrailers.Details) is { } details)
+                if (RichStatus.Details(rpc) is { ValueKind: JsonValueKind.Object } details)
                 {
                     foreach (var property in details.EnumerateObject())
                     {
@@ -127,9 +125,6 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
     internal static string ToPointer(string jsonPath) =>
         "#" + string.Concat(jsonPath.TrimStart('$').Replace("]", "", StringComparison.Ordinal)
             .Split(['.', '['], StringSplitOptions.RemoveEmptyEntries).Select(s => "/" + s));
-
-    private static T? Trailer<T>(RpcException rpc, string key) =>
-        rpc.Trailers.GetValueBytes(key) is { } bytes ? JsonSerializer.Deserialize<T>(bytes, ErrorTrailers.Json) : default;
 }
 
 /// <summary>A problem the Gateway itself detects (a bad header, a stale precondition) before any service is called.</summary>

@@ -1,7 +1,5 @@
-using System.Text;
 using Grpc.Core;
 using MarketingDev.Gateway.Errors;
-using MarketingDev.ServiceDefaults.Errors;
 
 namespace MarketingDev.Gateway.Http;
 
@@ -17,9 +15,9 @@ internal sealed class PreconditionFilter : IEndpointFilter
         {
             return await next(context);
         }
-        catch (RpcException rpc) when (rpc.StatusCode == StatusCode.Aborted && rpc.Trailers.GetValueBytes(ErrorTrailers.CurrentVersion) is { } current)
+        catch (RpcException rpc) when (rpc.StatusCode == StatusCode.Aborted && RichStatus.CurrentVersion(rpc) is { } current)
         {
-            context.HttpContext.Response.Headers.ETag = ETags.For(int.Parse(Encoding.UTF8.GetString(current)));
+            context.HttpContext.Response.Headers.ETag = ETags.For(current);
             var problem = Problems.Create(412, "precondition-failed", "The resource has changed", rpc.Status.Detail);
             return TypedResults.Problem(problem);
         }

@@ -106,12 +106,13 @@ public sealed class Bug
     public IReadOnlyList<string> Evidence { get; private set; } = [];
     public BugStatus Status { get; private set; }
     public string ReportedBy { get; private set; } = "";
+    public string ReportedById { get; private set; } = "";
     public DateTimeOffset ReportedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Version { get; private set; }
 
     public static Bug Report(long number, Guid? requestId, string title, IReadOnlyList<string> steps, string expected, string actual,
-        BugEnvironment environment, BugSeverity severity, IReadOnlyList<string> evidence, string by, DateTimeOffset now) => new()
+        BugEnvironment environment, BugSeverity severity, IReadOnlyList<string> evidence, Actor by, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         Number = number,
@@ -124,7 +125,8 @@ public sealed class Bug
         Severity = severity,
         Evidence = evidence,
         Status = BugStatus.Open,
-        ReportedBy = by,
+        ReportedBy = by.Name,
+        ReportedById = by.Id,
         ReportedAt = now,
         UpdatedAt = now,
         Version = 1,

@@ -20,7 +20,11 @@ public sealed class Request
     public string? Team { get; private set; }
     public RequestDetails Details { get; private set; } = RequestDetails.Empty;
     public RequestStatus Status { get; private set; }
+    /// <summary>The requester's display name, for people.</summary>
     public string Requester { get; private set; } = "";
+
+    /// <summary>The requester's stable id (API key id or sign-in subject): what ownership is decided by.</summary>
+    public string RequesterId { get; private set; } = "";
     public Estimate? Estimate { get; private set; }
     public bool QuickWin { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -46,13 +50,14 @@ public sealed class Request
 
     public RequestContent Content => new(Title, Type, Priority, LaunchDate, Team, Details);
 
-    public static Request Draft(RequestContent content, string requester, DateTimeOffset now)
+    public static Request Draft(RequestContent content, Actor requester, DateTimeOffset now)
     {
         var request = new Request
         {
             Id = Guid.CreateVersion7(now),
             Status = RequestStatus.Draft,
-            Requester = requester,
+            Requester = requester.Name,
+            RequesterId = requester.Id,
             CreatedAt = now,
             Version = 0,
         };

@@ -10,6 +10,16 @@ public sealed record RequestDetails(
     IReadOnlyList<Benchmark> Benchmarks)
 {
     public static readonly RequestDetails Empty = new(UserStory.Empty, [], MarketingContext.Empty, [], [], []);
+
+    /// <summary>The words of the request as one plain text (story, criteria, context), for consumers that match text.</summary>
+    public string PlainText() => string.Join("\n", new[]
+        {
+            $"As a {UserStory.AsA}, I want {UserStory.IWant}, so that {UserStory.SoThat}.",
+            MarketingContext.CampaignGoal, MarketingContext.Audience, MarketingContext.BusinessImpact,
+        }
+        .Concat(AcceptanceCriteria.Select(c => c.Text))
+        .Concat(TrackingRequirements.Select(t => t.Trigger))
+        .Where(t => !string.IsNullOrWhiteSpace(t)));
 }
 
 public sealed record UserStory(string AsA, string IWant, string SoThat)

@@ -1,14 +1,5 @@
 namespace MarketingDev.Requests.Domain;
 
-public enum ActorRole { Marketing, Developer, Lead, Admin }
-
-/// <summary>Who is acting: the API key's principal and role, as the Gateway passes them.</summary>
-public sealed record Actor(string Name, ActorRole Role)
-{
-    /// <summary>Leads and admins may do everything.</summary>
-    public bool IsLeadOrAdmin => Role is ActorRole.Lead or ActorRole.Admin;
-}
-
 /// <summary>One allowed status change: who may make it, whether it needs a reason, and what kind of change it is.</summary>
 public sealed record Move(RequestStatus From, RequestStatus To, string Kind, bool ReasonRequired, bool ByRequester, bool ByDevelopers);
 
@@ -41,16 +32,19 @@ public static class Workflow
 
     public static IReadOnlyList<RequestStatus> AllowedFrom(RequestStatus from) => Moves.Where(m => m.From == from).Select(m => m.To).ToList();
 
-    /// <summary>Marketing makes the requester's moves on its own requests; developers make the development moves.</summary>
-    public static bool MayMake(Move move, Actor actor, string requester) =>
+    /// <summary>
+    /// Marketing makes the requester's moves on its own requests (by the requester's stable id, never by display name);
+    /// developers make the development moves.
+    /// </summary>
+    public static bool MayMake(Move move, Actor actor, string requesterId) =>
         actor.IsLeadOrAdmin
-        || (move.ByRequester && actor.Role == ActorRole.Marketing && actor.Name == requester)
-        || (move.ByDevelopers && actor.Role == ActorRole.Developer);
+        || (move.ByRequester && actor.Role == Role.Marketing && actor.Id == requesterId)
+        || (move.ByDevelopers && actor.Role == Role.Developer);
 
     /// <summary>Marketing edits its own drafts; leads and admins edit anything still open.</summary>
-    public static bool MayEdit(RequestStatus status, Actor actor, string requester) =>
+    public static bool MayEdit(RequestStatus status, Actor actor, string requesterId) =>
         (actor.IsLeadOrAdmin && status is not (RequestStatus.Delivered or RequestStatus.Rejected or RequestStatus.Withdrawn))
-        || (status == RequestStatus.Draft && actor.Role == ActorRole.Marketing && actor.Name == requester);
+        || (status == RequestStatus.Draft && actor.Role == Role.Marketing && actor.Id == requesterId);
 
-    public static bool MayEstimate(Actor actor) => actor.IsLeadOrAdmin || actor.Role == ActorRole.Developer;
+    public static bool MayEstimate(Actor actor) => actor.IsLeadOrAdmin || actor.Role == Role.Developer;
 }

@@ -74,11 +74,6 @@ internal static class ProtoMapping
         return proto;
     }
 
-    public static Actor ToDomain(this Proto.Actor? actor) =>
-        actor is not null && WireName.TryParse<ActorRole>(actor.Role, out var role) && actor.Name.Length > 0
-            ? new Actor(actor.Name, role)
-            : throw new ServiceDefaults.Errors.InvalidInputException("#/actor", "The actor needs a name and a role (marketing, developer, lead or admin).");
-
     public static Proto.ReadinessReport ToProto(this Features.Readiness.ReadinessReport report)
     {
         var proto = new Proto.ReadinessReport { Score = report.Score, Ready = report.Ready, RulesVersion = report.RulesVersion };
@@ -90,6 +85,7 @@ internal static class ProtoMapping
     {
         At = Timestamp.FromDateTimeOffset(change.At),
         Actor = change.Actor,
+        ActorId = change.ActorId,
         Action = change.Action,
         FromStatus = change.FromStatus is { } from ? WireName.ToWire(from) : "",
         ToStatus = change.ToStatus is { } to ? WireName.ToWire(to) : "",
@@ -153,6 +149,7 @@ internal static class ProtoMapping
             Content = content,
             Status = WireName.ToWire(b.Status),
             ReportedBy = b.ReportedBy,
+            ReportedById = b.ReportedById,
             ReportedAt = Timestamp.FromDateTimeOffset(b.ReportedAt),
             UpdatedAt = Timestamp.FromDateTimeOffset(b.UpdatedAt),
             Version = b.Version,
@@ -172,6 +169,7 @@ internal static class ProtoMapping
         Key = request.Key,
         Status = WireName.ToWire(request.Status),
         Requester = request.Requester,
+        RequesterId = request.RequesterId,
         CreatedAt = Timestamp.FromDateTimeOffset(request.CreatedAt),
         UpdatedAt = Timestamp.FromDateTimeOffset(request.UpdatedAt),
         Version = request.Version,

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using MarketingDev.ServiceDefaults.Identity;
 using MarketingDev.Contracts.Grpc.Requests;
 using MarketingDev.Requests.Features.Drafting;
 using MarketingDev.Requests.Features.Queries;
@@ -12,7 +13,7 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
     public override async Task<RequestReply> DraftRequest(DraftRequestCommand command, ServerCallContext context)
     {
         var request = await Handler<DraftRequestHandler>().HandleAsync(
-            new DraftRequest(command.Content.ToInput(), command.Requester), context.CancellationToken);
+            new DraftRequest(command.Content.ToInput(), context.GetActor()), context.CancellationToken);
         return new RequestReply { Request = request.ToProto() };
     }
 
@@ -37,7 +38,7 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
     public override async Task<RequestReply> UpdateRequest(UpdateRequestCommand command, ServerCallContext context)
     {
         var request = await Handler<Features.Editing.UpdateRequestHandler>().HandleAsync(
-            new Features.Editing.UpdateRequest(command.Id, command.Content.ToInput(), command.Actor.ToDomain(), command.ExpectedVersion), context.CancellationToken);
+            new Features.Editing.UpdateRequest(command.Id, command.Content.ToInput(), context.GetActor(), command.ExpectedVersion), context.CancellationToken);
         return new RequestReply { Request = request.ToProto() };
     }
 
@@ -48,12 +49,12 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
         (await Handler<Features.Readiness.CheckReadinessHandler>().LintStoredAsync(query.Id, context.CancellationToken)).ToProto();
 
     public override Task<RequestReply> SubmitRequest(SubmitRequestCommand command, ServerCallContext context) =>
-        TransitionRequest(new TransitionRequestCommand { Id = command.Id, To = "submitted", Actor = command.Actor, ExpectedVersion = command.ExpectedVersion }, context);
+        TransitionRequest(new TransitionRequestCommand { Id = command.Id, To = "submitted", ExpectedVersion = command.ExpectedVersion }, context);
 
     public override async Task<RequestReply> TransitionRequest(TransitionRequestCommand command, ServerCallContext context)
     {
         var request = await Handler<Features.Workflow.TransitionRequestHandler>().HandleAsync(
-            new Features.Workflow.TransitionRequest(command.Id, command.To, command.Reason, command.Actor.ToDomain(), command.ExpectedVersion), context.CancellationToken);
+            new Features.Workflow.TransitionRequest(command.Id, command.To, command.Reason, context.GetActor(), command.ExpectedVersion), context.CancellationToken);
         return new RequestReply { Request = request.ToProto() };
     }
 
@@ -61,7 +62,7 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
     {
         var request = await Handler<Features.Workflow.EstimateRequestHandler>().HandleAsync(
             new Features.Workflow.EstimateRequest(command.Id, command.Estimate?.Size ?? "", command.Estimate?.Days ?? 0,
-                command.HasQuickWin ? command.QuickWin : null, command.Actor.ToDomain(), command.ExpectedVersion), context.CancellationToken);
+                command.HasQuickWin ? command.QuickWin : null, context.GetActor(), command.ExpectedVersion), context.CancellationToken);
         return new RequestReply { Request = request.ToProto() };
     }
 
@@ -74,11 +75,11 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
 
     public override async Task<Proto.Clarification> AskClarification(AskClarificationCommand command, ServerCallContext context) =>
         (await Handler<Features.Clarifications.ClarificationsHandler>().AskAsync(
-            new Features.Clarifications.AskClarification(command.RequestId, command.Question, command.Actor.ToDomain()), context.CancellationToken)).ToProto();
+            new Features.Clarifications.AskClarification(command.RequestId, command.Question, context.GetActor()), context.CancellationToken)).ToProto();
 
     public override async Task<Proto.Clarification> AnswerClarification(AnswerClarificationCommand command, ServerCallContext context) =>
         (await Handler<Features.Clarifications.ClarificationsHandler>().AnswerAsync(
-            new Features.Clarifications.AnswerClarification(command.RequestId, command.ClarificationId, command.Answer, command.Actor.ToDomain()), context.CancellationToken)).ToProto();
+            new Features.Clarifications.AnswerClarification(command.RequestId, command.ClarificationId, command.Answer, context.GetActor()), context.CancellationToken)).ToProto();
 
     public override async Task<ClarificationList> ListClarifications(GetRequestQuery query, ServerCallContext context)
     {
@@ -89,11 +90,11 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
 
     public override async Task<Proto.Roadblock> RaiseRoadblock(RaiseRoadblockCommand command, ServerCallContext context) =>
         (await Handler<Features.Roadblocks.RoadblocksHandler>().RaiseAsync(
-            new Features.Roadblocks.RaiseRoadblock(command.RequestId, command.Description, command.Severity, command.Actor.ToDomain()), context.CancellationToken)).ToProto();
+            new Features.Roadblocks.RaiseRoadblock(command.RequestId, command.Description, command.Severity, context.GetActor()), context.CancellationToken)).ToProto();
 
     public override async Task<Proto.Roadblock> ResolveRoadblock(ResolveRoadblockCommand command, ServerCallContext context) =>
         (await Handler<Features.Roadblocks.RoadblocksHandler>().ResolveAsync(
-            new Features.Roadblocks.ResolveRoadblock(command.RoadblockId, command.Resolution, command.Actor.ToDomain()), context.CancellationToken)).ToProto();
+            new Features.Roadblocks.ResolveRoadblock(command.RoadblockId, command.Resolution, context.GetActor()), context.CancellationToken)).ToProto();
 
     public override async Task<RoadblockPage> ListRoadblocks(ListRoadblocksQuery query, ServerCallContext context)
     {
@@ -105,14 +106,14 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
     }
 
     public override async Task<BugReply> ReportBug(ReportBugCommand command, ServerCallContext context) =>
-        WithLint(await Handler<Features.Bugs.BugsHandler>().ReportAsync(command.Content.ToInput(), command.Actor.ToDomain(), context.CancellationToken));
+        WithLint(await Handler<Features.Bugs.BugsHandler>().ReportAsync(command.Content.ToInput(), context.GetActor(), context.CancellationToken));
 
     public override async Task<BugReply> GetBug(GetBugQuery query, ServerCallContext context) =>
         WithLint(await Handler<Features.Bugs.BugsHandler>().GetAsync(query.Id, context.CancellationToken));
 
     public override async Task<BugReply> TransitionBug(TransitionBugCommand command, ServerCallContext context) =>
         WithLint(await Handler<Features.Bugs.BugsHandler>().TransitionAsync(
-            new Features.Bugs.TransitionBug(command.Id, command.To, command.Reason, command.Actor.ToDomain(), command.ExpectedVersion), context.CancellationToken));
+            new Features.Bugs.TransitionBug(command.Id, command.To, command.Reason, context.GetActor(), command.ExpectedVersion), context.CancellationToken));
 
     public override async Task<BugPage> ListBugs(ListBugsQuery query, ServerCallContext context)
     {

@@ -45,7 +45,7 @@ public sealed class BrokerOutageTests : IAsyncLifetime
         var fixture = _fixture!;
         Task<GrpcMetrics.Summary> Summary() => fixture.Metrics.GetSummaryAsync(new GrpcMetrics.GetSummaryQuery()).ResponseAsync;
         Task<GrpcRequests.RequestReply> Draft(string title) => fixture.Requests.DraftRequestAsync(
-            new GrpcRequests.DraftRequestCommand { Content = new GrpcRequests.RequestContent { Title = title }, Requester = "maria" }).ResponseAsync;
+            new GrpcRequests.DraftRequestCommand { Content = new GrpcRequests.RequestContent { Title = title } }).ResponseAsync;
         await Draft("Before the outage");
         await Eventually.ReturnsAsync(Summary, s => s.RequestsDrafted == 1, "the first event before the outage");
 

@@ -1,3 +1,4 @@
+using MarketingDev.TestSupport;
 using System.Text;
 using System.Text.Json;
 using Grpc.Core;
@@ -40,12 +41,12 @@ public sealed class DraftRequestTests(RequestsFixture fixture) : IClassFixture<R
     {
         var content = FullContent("Spring landing page");
 
-        var drafted = (await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = content, Requester = "maria" })).Request;
+        var drafted = (await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = content })).Request;
         var read = (await fixture.Client.GetRequestAsync(new Proto.GetRequestQuery { Id = drafted.Id })).Request;
 
         Assert.Equal(drafted, read); // what the command answered is what is stored, to the microsecond
         Assert.Equal("draft", read.Status);
-        Assert.Equal("maria", read.Requester);
+        Assert.Equal((TestActors.Admin.Name, TestActors.Admin.Id), (read.Requester, read.RequesterId));
         Assert.Matches("^MKT-[0-9]+$", read.Key);
         Assert.Equal(1, read.Version);
         content.AcceptanceCriteria[0].Id = "AC1"; // the service numbers criteria that arrive without an id
@@ -55,8 +56,8 @@ public sealed class DraftRequestTests(RequestsFixture fixture) : IClassFixture<R
     [Fact]
     public async Task Draft_TwoRequests_GetDistinctSequentialKeys()
     {
-        var first = (await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = FullContent("A"), Requester = "maria" })).Request;
-        var second = (await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = FullContent("B"), Requester = "maria" })).Request;
+        var first = (await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = FullContent("A") })).Request;
+        var second = (await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = FullContent("B") })).Request;
 
         Assert.Equal(long.Parse(first.Key[4..]) + 1, long.Parse(second.Key[4..]));
     }
@@ -64,7 +65,7 @@ public sealed class DraftRequestTests(RequestsFixture fixture) : IClassFixture<R
     [Fact]
     public async Task Draft_StoresItsEventInTheSameTransaction_AndTheRelayPublishesIt()
     {
-        var drafted = (await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = FullContent("Evented"), Requester = "maria" })).Request;
+        var drafted = (await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = FullContent("Evented") })).Request;
 
         var message = await TestSupport.Eventually.ReturnsAsync(
             async () => (await fixture.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync())).Single(m => m.Body.Contains(drafted.Id, StringComparison.Ordinal)),
@@ -100,12 +101,11 @@ public sealed class DraftRequestTests(RequestsFixture fixture) : IClassFixture<R
         var before = await fixture.WithDbAsync(db => db.Requests.CountAsync());
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = content, Requester = "maria" }));
+            await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = content }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        var fields = JsonSerializer.Deserialize<List<FieldError>>(
-            Encoding.UTF8.GetString(error.Trailers.GetValueBytes(ErrorTrailers.FieldErrors)!), ErrorTrailers.Json)!;
-        Assert.Contains(fields, f => f.Field == pointer);
+        var violations = error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations;
+        Assert.Contains(violations, v => v.Field == pointer);
         Assert.Equal(before, await fixture.WithDbAsync(db => db.Requests.CountAsync()));
     }
 

@@ -21,7 +21,6 @@ public sealed class ListRequestsTests : IAsyncLifetime
             var reply = await _fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand
             {
                 Content = new Proto.RequestContent { Title = $"Request {i}" },
-                Requester = "maria",
             });
             keys.Add(reply.Request.Key);
         }
@@ -47,11 +46,11 @@ public sealed class ListRequestsTests : IAsyncLifetime
     {
         for (var i = 0; i < 4; i++)
         {
-            await _fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = new Proto.RequestContent { Title = $"R{i}" }, Requester = "m" });
+            await _fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = new Proto.RequestContent { Title = $"R{i}" } });
         }
 
         var first = await _fixture.Client.ListRequestsAsync(new Proto.ListRequestsQuery { Limit = 2 });
-        await _fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = new Proto.RequestContent { Title = "Late" }, Requester = "m" });
+        await _fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = new Proto.RequestContent { Title = "Late" } });
         var second = await _fixture.Client.ListRequestsAsync(new Proto.ListRequestsQuery { Limit = 2, Cursor = first.NextCursor });
 
         Assert.Equal(["R1", "R0"], second.Items.Select(r => r.Content.Title));

@@ -6,7 +6,7 @@ namespace MarketingDev.Requests.Tests.Readiness;
 public sealed class BugLinterTests
 {
     private static Bug Bug(string[] steps, string expected, string actual, BugEnvironment environment, string[] evidence) =>
-        Domain.Bug.Report(1, null, "Title", steps, expected, actual, environment, BugSeverity.High, evidence, "maria", DateTimeOffset.UnixEpoch);
+        Domain.Bug.Report(1, null, "Title", steps, expected, actual, environment, BugSeverity.High, evidence, new ServiceDefaults.Identity.Actor("key-maria", "maria", ServiceDefaults.Identity.Role.Marketing), DateTimeOffset.UnixEpoch);
 
     private static readonly BugEnvironment Env = new("https://example.com", "Firefox", "macOS", "laptop");
 

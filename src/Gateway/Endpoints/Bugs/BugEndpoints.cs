@@ -68,7 +68,7 @@ internal static class BugEndpoints
         };
         content.StepsToReproduce.AddRange(body.StepsToReproduce ?? []);
         content.Evidence.AddRange(body.Evidence ?? []);
-        var reply = await requests.ReportBugAsync(new Proto.ReportBugCommand { Content = content, Actor = RequestEndpoints.Actor(user) }, cancellationToken: ct);
+        var reply = await requests.ReportBugAsync(new Proto.ReportBugCommand { Content = content }, cancellationToken: ct);
         http.Response.Headers.ETag = ETags.For(reply.Bug.Version);
         return TypedResults.Created($"/api/v1/bugs/{reply.Bug.Id}", ToView(reply));
     }
@@ -101,7 +101,7 @@ internal static class BugEndpoints
     {
         var reply = await requests.TransitionBugAsync(new Proto.TransitionBugCommand
         {
-            Id = id.ToString(), To = body.To, Reason = body.Reason ?? "", Actor = RequestEndpoints.Actor(user),
+            Id = id.ToString(), To = body.To, Reason = body.Reason ?? "",
             ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
         }, cancellationToken: ct);
         http.Response.Headers.ETag = ETags.For(reply.Bug.Version);

@@ -23,7 +23,7 @@ internal static class ClarificationEndpoints
         Guid id, ClarificationBody body, ClaimsPrincipal user, Proto.Requests.RequestsClient requests, CancellationToken ct)
     {
         var asked = await requests.AskClarificationAsync(
-            new Proto.AskClarificationCommand { RequestId = id.ToString(), Question = body.Question, Actor = RequestEndpoints.Actor(user) }, cancellationToken: ct);
+            new Proto.AskClarificationCommand { RequestId = id.ToString(), Question = body.Question }, cancellationToken: ct);
         return TypedResults.Created($"/api/v1/requests/{id}/clarifications", asked.ToView());
     }
 
@@ -31,7 +31,7 @@ internal static class ClarificationEndpoints
         Guid id, Guid cid, AnswerBody body, ClaimsPrincipal user, Proto.Requests.RequestsClient requests, CancellationToken ct) =>
         TypedResults.Ok((await requests.AnswerClarificationAsync(new Proto.AnswerClarificationCommand
         {
-            RequestId = id.ToString(), ClarificationId = cid.ToString(), Answer = body.Answer, Actor = RequestEndpoints.Actor(user),
+            RequestId = id.ToString(), ClarificationId = cid.ToString(), Answer = body.Answer,
         }, cancellationToken: ct)).ToView());
 
     private static async Task<Ok<List<ClarificationView>>> ListAsync(Guid id, Proto.Requests.RequestsClient requests, CancellationToken ct) =>

@@ -45,12 +45,6 @@ internal static class RequestEndpoints
             .WithSummary("Lint a request body without saving it.").ProducesValidationProblem();
     }
 
-    internal static Proto.Actor Actor(ClaimsPrincipal user) => new()
-    {
-        Name = user.PrincipalName(),
-        Role = user.FindFirstValue(ClaimTypes.Role) ?? "",
-    };
-
     private static Ok<RequestView> Changed(Proto.RequestReply reply, HttpContext http)
     {
         http.Response.Headers.ETag = ETags.For(reply.Request.Version);
@@ -61,7 +55,7 @@ internal static class RequestEndpoints
         Guid id, RequestBody body, ClaimsPrincipal user, Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct) =>
         Changed(await requests.UpdateRequestAsync(new Proto.UpdateRequestCommand
         {
-            Id = id.ToString(), Content = body.ToProto(), Actor = Actor(user), ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
+            Id = id.ToString(), Content = body.ToProto(), ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
         }, cancellationToken: ct), http);
 
     private static async Task<Ok<ReadinessView>> ReadinessAsync(Guid id, Proto.Requests.RequestsClient requests, CancellationToken ct) =>
@@ -74,14 +68,14 @@ internal static class RequestEndpoints
         Guid id, ClaimsPrincipal user, Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct) =>
         Changed(await requests.SubmitRequestAsync(new Proto.SubmitRequestCommand
         {
-            Id = id.ToString(), Actor = Actor(user), ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
+            Id = id.ToString(), ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
         }, cancellationToken: ct), http);
 
     private static async Task<Ok<RequestView>> TransitionAsync(
         Guid id, TransitionBody body, ClaimsPrincipal user, Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct) =>
         Changed(await requests.TransitionRequestAsync(new Proto.TransitionRequestCommand
         {
-            Id = id.ToString(), To = body.To, Reason = body.Reason ?? "", Actor = Actor(user), ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
+            Id = id.ToString(), To = body.To, Reason = body.Reason ?? "", ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
         }, cancellationToken: ct), http);
 
     private static async Task<Ok<RequestView>> EstimateAsync(
@@ -89,7 +83,7 @@ internal static class RequestEndpoints
     {
         var command = new Proto.EstimateRequestCommand
         {
-            Id = id.ToString(), Estimate = new Proto.Estimate { Size = body.Size, Days = body.Days }, Actor = Actor(user),
+            Id = id.ToString(), Estimate = new Proto.Estimate { Size = body.Size, Days = body.Days },
             ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
         };
         if (body.QuickWin is { } quickWin)
@@ -107,7 +101,7 @@ internal static class RequestEndpoints
         RequestBody body, ClaimsPrincipal user, Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct)
     {
         var reply = await requests.DraftRequestAsync(
-            new Proto.DraftRequestCommand { Content = body.ToProto(), Requester = user.PrincipalName() }, cancellationToken: ct);
+            new Proto.DraftRequestCommand { Content = body.ToProto() }, cancellationToken: ct);
         http.Response.Headers.ETag = ETags.For(reply.Request.Version);
         return TypedResults.Created($"/api/v1/requests/{reply.Request.Id}", reply.Request.ToView());
     }

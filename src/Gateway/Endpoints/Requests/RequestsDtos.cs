@@ -37,6 +37,7 @@ public sealed record RequestView(
     string Key,
     string Status,
     string Requester,
+    string RequesterId,
     string Title,
     string Type,
     string Priority,
@@ -64,7 +65,8 @@ public sealed record TransitionBody(string To, string? Reason = null);
 
 public sealed record EstimateBody(string Size, double Days, bool? QuickWin = null);
 
-public sealed record HistoryEntryView(DateTimeOffset At, string Actor, string Action, string? From, string? To, string? Reason, int Version);
+/// <summary>One change; Actor is the display name, ActorId the stable id (API key id or sign-in subject) that tells people apart.</summary>
+public sealed record HistoryEntryView(DateTimeOffset At, string Actor, string ActorId, string Action, string? From, string? To, string? Reason, int Version);
 
 public sealed record ClarificationBody(string Question);
 

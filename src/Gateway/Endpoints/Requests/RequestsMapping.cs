@@ -59,7 +59,7 @@ internal static class RequestsMapping
         report.RulesVersion);
 
     public static HistoryEntryView ToView(this Proto.HistoryEntry e) => new(
-        e.At.ToDateTimeOffset(), e.Actor, e.Action, e.FromStatus.Length == 0 ? null : e.FromStatus, e.ToStatus.Length == 0 ? null : e.ToStatus,
+        e.At.ToDateTimeOffset(), e.Actor, e.ActorId, e.Action, e.FromStatus.Length == 0 ? null : e.FromStatus, e.ToStatus.Length == 0 ? null : e.ToStatus,
         e.Reason.Length == 0 ? null : e.Reason, e.Version);
 
     public static ClarificationView ToView(this Proto.Clarification c) => new(
@@ -74,6 +74,7 @@ internal static class RequestsMapping
             r.Key,
             r.Status,
             r.Requester,
+            r.RequesterId,
             c.Title,
             c.Type,
             c.Priority,

@@ -41,7 +41,7 @@ internal static class RoadblockEndpoints
     {
         var raised = await requests.RaiseRoadblockAsync(new Proto.RaiseRoadblockCommand
         {
-            RequestId = id.ToString(), Description = body.Description, Severity = body.Severity, Actor = RequestEndpoints.Actor(user),
+            RequestId = id.ToString(), Description = body.Description, Severity = body.Severity,
         }, cancellationToken: ct);
         return TypedResults.Created($"/api/v1/roadblocks?status=open", ToView(raised));
     }
@@ -50,7 +50,7 @@ internal static class RoadblockEndpoints
         Guid rid, ResolveBody body, ClaimsPrincipal user, Proto.Requests.RequestsClient requests, CancellationToken ct) =>
         TypedResults.Ok(ToView(await requests.ResolveRoadblockAsync(new Proto.ResolveRoadblockCommand
         {
-            RoadblockId = rid.ToString(), Resolution = body.Resolution, Actor = RequestEndpoints.Actor(user),
+            RoadblockId = rid.ToString(), Resolution = body.Resolution,
         }, cancellationToken: ct)));
 
     private static async Task<Ok<Page<RoadblockView>>> ListAsync(

@@ -70,6 +70,7 @@ internal sealed class BugConfiguration : IEntityTypeConfiguration<Bug>
         builder.Property(b => b.Evidence).HasColumnName("evidence").HasJsonConversion();
         builder.Property(b => b.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(10);
         builder.Property(b => b.ReportedBy).HasColumnName("reported_by").HasMaxLength(200);
+        builder.Property(b => b.ReportedById).HasColumnName("reported_by_id").HasMaxLength(200);
         builder.Property(b => b.ReportedAt).HasColumnName("reported_at");
         builder.Property(b => b.UpdatedAt).HasColumnName("updated_at");
         builder.Property(b => b.Version).HasColumnName("version").IsConcurrencyToken();

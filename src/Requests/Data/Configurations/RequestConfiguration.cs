@@ -22,6 +22,7 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
         builder.Property(r => r.LaunchDate).HasColumnName("launch_date");
         builder.Property(r => r.Team).HasColumnName("team").HasMaxLength(100);
         builder.Property(r => r.Requester).HasColumnName("requester").HasMaxLength(200).IsRequired();
+        builder.Property(r => r.RequesterId).HasColumnName("requester_id").HasMaxLength(200).IsRequired();
         builder.Property(r => r.Details).HasColumnName("details").HasJsonConversion();
         builder.Property(r => r.Estimate).HasColumnName("estimate").HasJsonConversion();
         builder.Property(r => r.QuickWin).HasColumnName("quick_win");
@@ -53,6 +54,7 @@ internal sealed class RequestChangeConfiguration : IEntityTypeConfiguration<Requ
         builder.HasIndex(c => new { c.RequestId, c.Id });
         builder.Property(c => c.At).HasColumnName("at");
         builder.Property(c => c.Actor).HasColumnName("actor").HasMaxLength(200);
+        builder.Property(c => c.ActorId).HasColumnName("actor_id").HasMaxLength(200);
         builder.Property(c => c.Action).HasColumnName("action").HasMaxLength(40);
         builder.Property(c => c.FromStatus).HasColumnName("from_status").HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.ToStatus).HasColumnName("to_status").HasConversion<string>().HasMaxLength(20);

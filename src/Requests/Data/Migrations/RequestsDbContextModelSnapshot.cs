@@ -68,6 +68,12 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("reported_by");
 
+                    b.Property<string>("ReportedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reported_by_id");
+
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
@@ -210,6 +216,12 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("requester");
 
+                    b.Property<string>("RequesterId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requester_id");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .ValueGeneratedOnAddOrUpdate()
@@ -289,6 +301,12 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("actor");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_id");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")

@@ -51,7 +51,7 @@ public sealed class BugsHandler(RequestsDbContext db, TimeProvider clock)
 
         var now = clock.GetStoredUtcNow();
         var bug = Bug.Report(await db.NextBugNumberAsync(ct), request?.Id, input.Title, input.Steps, input.Expected, input.Actual,
-            input.Environment, severity, input.Evidence, actor.Name, now);
+            input.Environment, severity, input.Evidence, actor, now);
         db.Bugs.Add(bug);
         db.Publish(new BugReported(Guid.CreateVersion7(now), now, bug.Id, bug.Key, request?.Id, request?.Key, request?.DeliveredAt,
             WireName.ToWire(severity), actor.Name));
@@ -85,7 +85,7 @@ public sealed class BugsHandler(RequestsDbContext db, TimeProvider clock)
         }
 
         var allowed = command.Actor.IsLeadOrAdmin
-            || (move.ByDevelopers ? command.Actor.Role == ActorRole.Developer : command.Actor.Role == ActorRole.Marketing || command.Actor.Name == bug.ReportedBy);
+            || (move.ByDevelopers ? command.Actor.Role == Role.Developer : command.Actor.Role == Role.Marketing || command.Actor.Id == bug.ReportedById);
         if (!allowed)
         {
             throw new ForbiddenException($"A {WireName.ToWire(command.Actor.Role)} may not move a bug from {WireName.ToWire(move.From)} to {WireName.ToWire(move.To)}.");

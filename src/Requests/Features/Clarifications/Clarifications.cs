@@ -48,7 +48,7 @@ public sealed class ClarificationsHandler(RequestsDbContext db, TimeProvider clo
             throw new NotFoundException("Clarification", command.ClarificationId);
         }
 
-        if (!command.Actor.IsLeadOrAdmin && !(command.Actor.Role == ActorRole.Marketing && command.Actor.Name == request.Requester))
+        if (!command.Actor.IsLeadOrAdmin && !(command.Actor.Role == Role.Marketing && command.Actor.Id == request.RequesterId))
         {
             throw new ForbiddenException("The requester, a lead or an admin answers clarifying questions.");
         }

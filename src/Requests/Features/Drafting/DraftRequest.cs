@@ -7,7 +7,7 @@ using MarketingDev.ServiceDefaults.Errors;
 
 namespace MarketingDev.Requests.Features.Drafting;
 
-public sealed record DraftRequest(RequestInput Input, string Requester);
+public sealed record DraftRequest(RequestInput Input, Actor Requester);
 
 /// <summary>Stores a new draft and its RequestDrafted event in one transaction.</summary>
 public sealed class DraftRequestHandler(RequestsDbContext db, IValidator<RequestInput> validator, TimeProvider clock)
@@ -15,11 +15,6 @@ public sealed class DraftRequestHandler(RequestsDbContext db, IValidator<Request
     public async Task<Request> HandleAsync(DraftRequest command, CancellationToken ct)
     {
         await validator.ValidateOrThrowAsync(command.Input, ct);
-        if (string.IsNullOrWhiteSpace(command.Requester))
-        {
-            throw new InvalidInputException("#/requester", "The requester is required.");
-        }
-
         var now = clock.GetStoredUtcNow();
         var request = Request.Draft(command.Input.ToContent(), command.Requester, now);
         db.Requests.Add(request);
@@ -28,7 +23,7 @@ public sealed class DraftRequestHandler(RequestsDbContext db, IValidator<Request
         db.RequestChanges.Add(RequestChange.Of(request, command.Requester, "drafted", now, to: RequestStatus.Draft));
         db.Publish(new RequestDrafted(
             Guid.CreateVersion7(now), now, request.Id, request.Key, request.Title,
-            WireName.ToWire(request.Type), WireName.ToWire(request.Priority), request.LaunchDate, request.Requester));
+            WireName.ToWire(request.Type), WireName.ToWire(request.Priority), request.LaunchDate, request.Requester, request.Team));
         await db.SaveChangesAsync(ct);
         return request;
     }

@@ -1,3 +1,4 @@
+using MarketingDev.Contracts.Events.Requests;
 using FluentValidation;
 using MarketingDev.Requests.Data;
 using MarketingDev.Requests.Domain;
@@ -17,19 +18,22 @@ public sealed class UpdateRequestHandler(RequestsDbContext db, IValidator<Reques
         await validator.ValidateOrThrowAsync(command.Input, ct);
         var request = await db.LoadForChangeAsync(command.Id, command.ExpectedVersion, ct);
         var actor = command.Actor;
-        if (actor.Role == ActorRole.Developer || (actor.Role == ActorRole.Marketing && actor.Name != request.Requester))
+        if (actor.Role == Role.Developer || (actor.Role == Role.Marketing && actor.Id != request.RequesterId))
         {
             throw new ForbiddenException("Only the requester, a lead or an admin may edit a request.");
         }
 
-        if (!Domain.Workflow.MayEdit(request.Status, actor, request.Requester))
+        if (!Domain.Workflow.MayEdit(request.Status, actor, request.RequesterId))
         {
             throw new ConflictException($"A request that is {WireName.ToWire(request.Status)} cannot be edited by its requester; ask a lead, or have it returned to draft.");
         }
 
         var now = clock.GetStoredUtcNow();
         request.Edit(command.Input.ToContent(), now);
-        db.RequestChanges.Add(RequestChange.Of(request, actor.Name, "edited", now));
+        db.RequestChanges.Add(RequestChange.Of(request, actor, "edited", now));
+        // Read models (the sync agenda, metrics by team) follow edits: a launch date added after drafting must reach them.
+        db.Publish(new RequestEdited(Guid.CreateVersion7(now), now, request.Id, request.Key, request.Title, WireName.ToWire(request.Type),
+            WireName.ToWire(request.Priority), request.LaunchDate, request.Team, WireName.ToWire(request.Status), request.Version, actor.Id));
         await db.SaveChangesAsync(ct);
         return request;
     }

@@ -1,3 +1,4 @@
+using MarketingDev.Contracts.Events.Requests;
 using MarketingDev.Requests.Data;
 using MarketingDev.Requests.Domain;
 using MarketingDev.ServiceDefaults;
@@ -41,7 +42,9 @@ public sealed class EstimateRequestHandler(RequestsDbContext db, TimeProvider cl
 
         var now = clock.GetStoredUtcNow();
         request.SetEstimate(new Estimate(size, command.Days), command.QuickWin, now);
-        db.RequestChanges.Add(RequestChange.Of(request, command.Actor.Name, "estimated", now));
+        db.RequestChanges.Add(RequestChange.Of(request, command.Actor, "estimated", now));
+        db.Publish(new RequestEstimated(Guid.CreateVersion7(now), now, request.Id, request.Key, WireName.ToWire(size), command.Days,
+            request.QuickWin, command.Actor.Id));
         await db.SaveChangesAsync(ct);
         return request;
     }

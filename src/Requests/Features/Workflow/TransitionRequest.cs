@@ -29,7 +29,7 @@ public sealed class TransitionRequestHandler(RequestsDbContext db, TimeProvider 
             ?? throw new ConflictException(
                 $"A request that is {WireName.ToWire(request.Status)} cannot become {WireName.ToWire(to)}.",
                 Domain.Workflow.AllowedFrom(request.Status).Select(WireName.ToWire).ToList());
-        if (!Domain.Workflow.MayMake(move, command.Actor, request.Requester))
+        if (!Domain.Workflow.MayMake(move, command.Actor, request.RequesterId))
         {
             throw new ForbiddenException($"A {WireName.ToWire(command.Actor.Role)} may not move this request from {WireName.ToWire(move.From)} to {WireName.ToWire(move.To)}.");
         }
@@ -48,12 +48,12 @@ public sealed class TransitionRequestHandler(RequestsDbContext db, TimeProvider 
             if (!readiness.Ready)
             {
                 throw new UnprocessableException("The request is not ready to submit: fix the error findings first.",
-                    JsonSerializer.Serialize(new { readiness.Score, readiness.Ready, readiness.RulesVersion, Findings = readiness.Findings.Select(ReadinessJson.Of) }, ErrorTrailers.Json));
+                    JsonSerializer.Serialize(new { readiness.Score, readiness.Ready, readiness.RulesVersion, Findings = readiness.Findings.Select(ReadinessJson.Of) }, ErrorDetails.Json));
             }
         }
 
         var from = request.MoveTo(to, now);
-        db.RequestChanges.Add(RequestChange.Of(request, command.Actor.Name, move.Kind, now, from, to, reason));
+        db.RequestChanges.Add(RequestChange.Of(request, command.Actor, move.Kind, now, from, to, reason));
         Publish(request, move, from, reason, command.Actor, readiness, now);
         await db.SaveChangesAsync(ct);
         return request;
@@ -65,7 +65,8 @@ public sealed class TransitionRequestHandler(RequestsDbContext db, TimeProvider 
         if (readiness is not null)
         {
             db.Publish(new RequestSubmitted(Guid.CreateVersion7(now), now, request.Id, request.Key, type, priority, request.LaunchDate,
-                readiness.Score, request.Requester, actor.Name));
+                readiness.Score, request.Requester, actor.Name,
+                readiness.Findings.Count(f => f.Severity == Severity.Warning), request.Title, request.Details.PlainText()));
         }
 
         db.Publish(new RequestStatusChanged(Guid.CreateVersion7(now), now, request.Id, request.Key, WireName.ToWire(from), WireName.ToWire(request.Status),
