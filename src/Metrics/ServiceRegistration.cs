@@ -9,6 +9,7 @@ using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
 using MarketingDev.ServiceDefaults.Identity;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace MarketingDev.Metrics;
 
@@ -18,6 +19,8 @@ internal static class ServiceRegistration
     {
         builder.AddCallerAuthentication();
         builder.AddServiceDbContext<MetricsDbContext>(ServiceNames.MetricsDb);
+        // Not in OnConfiguring: the context is pooled, and a pooled context may not change its options there.
+        builder.Services.ConfigureDbContext<MetricsDbContext>(o => o.UseSnakeCaseNamingConvention());
         // One consumer (and queue) per consumed event: every IConsumer in Consumers/ (EventCatalog lists the events).
         builder.AddMessaging<MetricsDbContext>(ServiceNames.Metrics, bus => bus.AddConsumers(typeof(EventStore).Assembly));
         builder.Services.AddGrpc(o => o.Interceptors.Add<DomainExceptionInterceptor>());

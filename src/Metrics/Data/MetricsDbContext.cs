@@ -29,8 +29,6 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options)
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<BaselinePeriod> Baselines => Set<BaselinePeriod>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.UseSnakeCaseNamingConvention();
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
