@@ -51,8 +51,8 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit")
                 .AddMeter(Messaging.OutboxRelay.MeterName)
-                .AddMeter(MarketingDevMeters)
-                .AddPrometheusExporter());
+                .AddMeter(MarketingDevMeters));
+        builder.Services.AddSingleton<PrometheusExposition>();
 
         // Export only when a collector is configured: no endpoint, no exporter, no failed connections in the logs. Spans
         // are only recorded then too: recording every request's spans for nobody cost about a tenth of the CPU under load
@@ -90,9 +90,10 @@ public static class Extensions
             Predicate = check => check.Tags.Contains(LiveTag),
             ResponseWriter = HealthResponse.WriteAsync,
         }).DisableHttpMetrics().AllowAnonymous();
-        // Prometheus text exposition of the same OpenTelemetry metrics (runtime, HTTP/gRPC, MassTransit, our meters);
-        // open like the probes, since scrapers carry no API key.
-        app.MapPrometheusScrapingEndpoint("/metrics").DisableHttpMetrics().AllowAnonymous();
+        // Prometheus text exposition of the OpenTelemetry metrics (runtime, HTTP/gRPC, MassTransit, our meters; see
+        // PrometheusExposition); open like the probes, since scrapers carry no API key.
+        app.MapPrometheusScrapingEndpoint("/metrics", app.Services.GetRequiredService<PrometheusExposition>().Provider, null, null)
+            .DisableHttpMetrics().AllowAnonymous();
         return app;
     }
 }

@@ -210,6 +210,22 @@ public sealed class MetricsEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/metrics/scorecard")).StatusCode);
     }
 
+    [Fact]
+    public async Task GatewayMetricsEndpoint_Anonymous_PassesPromtool()
+    {
+        using var client = _fixture.Client();
+        await client.GetAsync("/api/v1/metrics/summary");
+        using var anonymous = _fixture.Client(null);
+
+        var scrape = await anonymous.GetAsync("/metrics");
+        var text = await scrape.Content.ReadAsStringAsync();
+        var (exitCode, output) = await Prometheus.Promtool.CheckMetricsAsync(text);
+
+        Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
+        Assert.Contains("http_server_request_duration_seconds_bucket{", text);
+        Assert.True(exitCode == 0, $"promtool check metrics failed ({exitCode}):\n{output}");
+    }
+
     private static double? Metric(JsonElement summary, string name) =>
         summary.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("name").GetString() == name).GetProperty("value") is { ValueKind: JsonValueKind.Number } v
             ? v.GetDouble() : null;
