@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using MarketingDev.Metrics.Observability;
 using MarketingDev.Metrics.Tests.Scenario;
 using MarketingDev.TestSupport;
@@ -46,5 +48,41 @@ public sealed class PrometheusTests : IAsyncLifetime
         Assert.Contains("marketingdev_roadblocks_open", text);
         Assert.Contains("http_server_request_duration_seconds", text);
         Assert.True(exitCode == 0, $"promtool check metrics failed ({exitCode}):\n{output}\n--- exposition ---\n{text}");
+    }
+
+    [Fact]
+    public async Task Prometheus_ScrapingTheMetricsService_SeesTheTargetUp_AndAHeadlineValue()
+    {
+        var request = new RequestScript("MKT-8", "growth", "landingPage", null).Drafted(DateTimeOffset.UtcNow.AddDays(-1)).Roadblock(DateTimeOffset.UtcNow.AddHours(-5));
+        foreach (var e in request.Events)
+        {
+            await _fixture.PublishAsync(e);
+        }
+
+        await Eventually.ReturnsAsync(_fixture.StoredEventsAsync, n => n == request.Events.Count, "the events to be stored");
+        await _fixture.MetricsHost.Services.GetServices<IHostedService>().OfType<HeadlineRefresher>().Single().RefreshAsync(TestContext.Current.CancellationToken);
+        using var proxy = new ScrapeProxy(_fixture.MetricsHost.CreateClient());
+        await using var prometheus = PrometheusServer.Start("metrics", proxy.Address);
+        using var api = new HttpClient { BaseAddress = prometheus.Address };
+
+        var up = await Eventually.ReturnsAsync(() => QueryAsync(api, "up{job=\"metrics\"}"), v => v == "1", "Prometheus to scrape the target", TimeSpan.FromSeconds(60));
+        var roadblocks = await Eventually.ReturnsAsync(() => QueryAsync(api, "marketingdev_roadblocks_open"), v => v is not null, "the headline gauge in Prometheus", TimeSpan.FromSeconds(30));
+
+        Assert.Equal(("1", "1"), (up, roadblocks));
+    }
+
+    /// <summary>The first sample's value of an instant query, or null while there is none (or Prometheus is still starting).</summary>
+    private static async Task<string?> QueryAsync(HttpClient api, string query)
+    {
+        try
+        {
+            var answer = await api.GetFromJsonAsync<JsonElement>("api/v1/query?query=" + Uri.EscapeDataString(query));
+            var result = answer.GetProperty("data").GetProperty("result");
+            return result.GetArrayLength() == 0 ? null : result[0].GetProperty("value")[1].GetString();
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
     }
 }

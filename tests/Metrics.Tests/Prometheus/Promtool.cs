@@ -7,7 +7,11 @@ internal static class Promtool
 {
     private const string Path = "/usr/bin/promtool";
 
-    public static async Task<(int ExitCode, string Output)> CheckMetricsAsync(string exposition)
+    public static Task<(int ExitCode, string Output)> CheckConfigAsync(string file) => RunPromtoolAsync($"check config {file}", null);
+
+    public static Task<(int ExitCode, string Output)> CheckMetricsAsync(string exposition) => RunPromtoolAsync("check metrics", exposition);
+
+    private static async Task<(int ExitCode, string Output)> RunPromtoolAsync(string arguments, string? stdin)
     {
         if (!File.Exists(Path))
         {
@@ -15,7 +19,7 @@ internal static class Promtool
             Assert.True(File.Exists(Path), $"promtool is missing and 'apt-get install -y prometheus' failed ({code}): {output}. Install it as root.");
         }
 
-        return await RunAsync(Path, "check metrics", exposition);
+        return await RunAsync(Path, arguments, stdin);
     }
 
     private static async Task<(int, string)> RunAsync(string file, string arguments, string? stdin)
