@@ -1,10 +1,13 @@
 using System.Net.Http.Json;
 using MarketingDev.Contracts;
+using MarketingDev.Contracts.Events;
 using MarketingDev.Gateway;
 using MarketingDev.Metrics.Data;
 using MarketingDev.Metrics.Grpc;
 using MarketingDev.Requests.Grpc;
+using MarketingDev.ServiceDefaults;
 using MarketingDev.TestSupport;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MarketingDev.Metrics.Tests.Gateway;
@@ -19,6 +22,7 @@ public sealed class MetricsGatewayFixture : IAsyncLifetime
     public const string AdminKey = "mdk_test-bootstrap-admin-key-0123456789abcdef";
     private IsolatedResources? _resources;
     private ServiceHost<RequestsGrpcService>? _requests;
+    private IBusControl? _bus;
 
     public ServiceHost<MetricsGrpcService> MetricsHost { get; private set; } = null!;
     public ServiceHost<GatewayOptions> Gateway { get; private set; } = null!;
@@ -42,7 +46,18 @@ public sealed class MetricsGatewayFixture : IAsyncLifetime
         _ = Gateway.Server;
         await MetricsFixture.WaitHealthyAsync(MetricsHost);
         await MetricsFixture.WaitHealthyAsync(_requests);
+        var broker = BrokerAddress.Parse(settings[$"ConnectionStrings:{ServiceNames.Messaging}"]!);
+        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
+        {
+            host.Username(broker.Username);
+            host.Password(broker.Password);
+        }));
+        await _bus.StartAsync(TestContext.Current.CancellationToken);
     }
+
+    /// <summary>Publishes an agreed integration event onto the fixture's virtual host, as its producer would.</summary>
+    public Task PublishAsync(IIntegrationEvent e) =>
+        _bus!.Publish(e, e.GetType(), ctx => ctx.MessageId = e.EventId, TestContext.Current.CancellationToken);
 
     public HttpClient Client(string? apiKey = AdminKey)
     {
@@ -72,6 +87,11 @@ public sealed class MetricsGatewayFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (_bus is not null)
+        {
+            await _bus.StopAsync(CancellationToken.None);
+        }
+
         foreach (var host in new IAsyncDisposable?[] { Gateway, _requests, MetricsHost })
         {
             if (host is not null)

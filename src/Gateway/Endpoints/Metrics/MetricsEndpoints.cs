@@ -35,6 +35,11 @@ internal static class MetricsEndpoints
         app.MapPost("/api/v1/outcomes", OutcomeAsync).WithTags("Metrics").WithName("RecordOutcome").RequireAuthorization(Policies.Author)
             .WithSummary("Record a measured business KPI of an initiative (marketing, lead, admin): { requestId, kpi, baseline, target, actual, measuredAt }.")
             .Produces<OutcomeView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(503);
+
+        // The page holds no data (it asks for a key and reads the API), so it is open like the API document.
+        app.MapGet("/dashboard", () => TypedResults.Content(DashboardPage.Html, "text/html; charset=utf-8")).WithTags("Metrics").WithName("MetricsDashboard")
+            .WithSummary("The metrics dashboard: charts per week and baseline vs now, drawn from the public API.")
+            .Produces(200, contentType: "text/html").AllowAnonymous();
     }
 
     private static async Task<Ok<SummaryView>> SummaryAsync(
