@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -82,7 +83,18 @@ public static class Extensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
+        // Degraded is not ready either: an orchestrator must route no traffic to a service that cannot reach its broker.
+        // /alive stays 200 meanwhile, so nothing restarts a process for a dependency's outage.
+        app.MapHealthChecks("/health", new HealthCheckOptions
+            {
+                ResponseWriter = HealthResponse.WriteAsync,
+                ResultStatusCodes =
+                {
+                    [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                    [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                    [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+                },
+            })
             .DisableHttpMetrics()
             .AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions

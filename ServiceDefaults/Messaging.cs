@@ -24,6 +24,8 @@ public static class MessagingExtensions
                 $"No broker connection string. Set ConnectionStrings__{ServiceNames.Messaging} to an amqp:// URI " +
                 "(the AppHost does this for you: dotnet run --project AppHost)."));
         builder.Services.AddSingleton(broker);
+        builder.Services.AddSingleton<BrokerHealthCheck>();
+        builder.Services.AddHealthChecks().AddCheck<BrokerHealthCheck>("rabbitmq", tags: [Extensions.ReadyTag]);
         builder.Services.TryAddTimeProvider();
 
         builder.Services.AddMassTransit(bus =>

@@ -29,6 +29,18 @@ public sealed class DomainExceptionInterceptor : Interceptor
         {
             throw ToRpcException(ex);
         }
+        catch (Exception ex) when (IsUnstorableText(ex))
+        {
+            // PostgreSQL refuses NUL characters in text (22021) and in JSON (22P05): that is the caller's input, not our fault.
+            var badRequest = new BadRequest();
+            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = "#", Description = "Text must not contain NUL (\\u0000) characters." });
+            throw new Status
+            {
+                Code = (int)Code.InvalidArgument,
+                Message = "The input contains a character that cannot be stored.",
+                Details = { Any.Pack(badRequest) },
+            }.ToRpcException();
+        }
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
         {
             // Another caller changed the same aggregate between our read and our write.
@@ -95,6 +107,9 @@ public sealed class DomainExceptionInterceptor : Interceptor
 
         return status.ToRpcException();
     }
+
+    private static bool IsUnstorableText(Exception ex) =>
+        (ex as Npgsql.PostgresException ?? ex.InnerException as Npgsql.PostgresException) is { SqlState: "22021" or "22P05" };
 
     private static ErrorInfo Info(string reason) => new() { Reason = reason, Domain = ErrorDetails.Domain };
 

@@ -29,6 +29,9 @@ public sealed class InboxFilter<T>(ServiceDbContext db, OutboxSignal signal, Tim
         if (claimed == 0)
         {
             logger.LogInformation("Skipping {MessageType} {MessageId} on {Consumer}: already processed", typeof(T).Name, messageId, consumer);
+            // Consumed, not skipped: a message no consumer claims is moved to the endpoint's _skipped queue, where
+            // nothing reads it and redeliveries would pile up for ever.
+            await context.NotifyConsumed(context, TimeSpan.Zero, "inbox");
             return;
         }
 

@@ -5,6 +5,7 @@ using MarketingDev.Gateway.Endpoints.Bugs;
 using MarketingDev.Gateway.Endpoints.Roadblocks;
 using MarketingDev.Gateway.Endpoints.Metrics;
 using MarketingDev.Gateway.Endpoints.Requests;
+using MarketingDev.Gateway.Http;
 using MarketingDev.Gateway.Idempotency;
 using MarketingDev.ServiceDefaults;
 
@@ -15,6 +16,8 @@ builder.AddGatewayServices();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<RequestLimitsMiddleware>();
+app.Use(InputSanity.QueryMiddlewareAsync);
 app.UseSwagger();
 app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "MarketingDev API v1"));
 app.UseAuthentication();
@@ -24,10 +27,12 @@ app.UseMiddleware<IdempotencyMiddleware>();
 app.UseExceptionHandler();
 
 app.MapDefaultEndpoints();
-app.MapApiKeyEndpoints();
-app.MapRequestEndpoints();
-app.MapClarificationEndpoints();
-app.MapRoadblockEndpoints();
-app.MapBugEndpoints();
-app.MapMetricsEndpoints();
+// Every API route gets the structural input checks (NUL characters, null list items, non-finite numbers).
+var api = app.MapGroup("").AddEndpointFilter(InputSanity.BodyFilterAsync);
+api.MapApiKeyEndpoints();
+api.MapRequestEndpoints();
+api.MapClarificationEndpoints();
+api.MapRoadblockEndpoints();
+api.MapBugEndpoints();
+api.MapMetricsEndpoints();
 await app.MigrateAndRunAsync<GatewayDbContext>();

@@ -21,6 +21,7 @@ internal static class ServiceRegistration
         var services = builder.Services;
         builder.AddServiceDbContext<GatewayDbContext>(ServiceNames.GatewayDb);
         services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.Section));
+        Http.GatewayLimits.Configure(builder);
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
 
@@ -83,6 +84,8 @@ internal static class ServiceRegistration
     {
         var client = services.AddGrpcClient<TClient>(o => o.Address = ServiceNames.GrpcAddress(serviceName))
             .AddCallCredentials(ActorTokens.AttachAsync)
+            .AddInterceptor(sp => new Http.DeadlineInterceptor(
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.ServiceCallTimeout, sp.GetRequiredService<TimeProvider>()))
             .ConfigureChannel(o =>
             {
                 o.MaxReceiveMessageSize = 16 * 1024 * 1024;
@@ -105,4 +108,16 @@ public sealed class GatewayOptions
 
     /// <summary>How long an idempotency key is remembered.</summary>
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Largest request body accepted (Gateway__MaxRequestBodyBytes); larger ones get 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Longest path plus query string (414 beyond).</summary>
+    public int MaxUrlLength { get; set; } = 8 * 1024;
+
+    /// <summary>Most bytes of request headers (431 beyond).</summary>
+    public int MaxHeaderBytes { get; set; } = 32 * 1024;
+
+    /// <summary>Deadline of every call to a service (Gateway__ServiceCallTimeout); a service that does not answer in time is a 503.</summary>
+    public TimeSpan ServiceCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -25,6 +25,8 @@ public sealed class MetricsFixture : IAsyncLifetime
     private IsolatedResources? _resources;
     private IBusControl? _bus;
 
+    public string VirtualHost => _resources!.VirtualHost;
+
     public MetricsFixture() : this(null)
     {
     }

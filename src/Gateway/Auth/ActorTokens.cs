@@ -19,7 +19,13 @@ internal static class ActorTokens
 
     public static Task AttachAsync(AuthInterceptorContext _, Metadata metadata, IServiceProvider services)
     {
-        if (ActorOf(services.GetRequiredService<IHttpContextAccessor>().HttpContext?.User) is { } actor)
+        var http = services.GetRequiredService<IHttpContextAccessor>().HttpContext;
+        if (http?.Items[Idempotency.IdempotencyMiddleware.ServiceIdempotencyItem] is string idempotencyKey)
+        {
+            metadata.Add(CallHeaders.IdempotencyKey, idempotencyKey);
+        }
+
+        if (ActorOf(http?.User) is { } actor)
         {
             var token = services.GetRequiredService<ServiceTokens>().Sign(actor, services.GetRequiredService<TimeProvider>().GetUtcNow());
             metadata.Add("Authorization", "Bearer " + token);

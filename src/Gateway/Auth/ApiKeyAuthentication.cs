@@ -53,8 +53,9 @@ internal static class ApiKeyAuthenticationExtensions
 }
 
 /// <summary>
-/// Authenticates X-Api-Key against the stored hashes. Lookups are cached for a few seconds: a revoked key stops
-/// working within <see cref="CacheFor"/>.
+/// Authenticates X-Api-Key against the stored hashes, comparing the exact value (a key padded with spaces is another
+/// value). Lookups are cached for <see cref="CacheFor"/>: the instance that revokes a key evicts it at once, other
+/// Gateway replicas stop accepting it within that second.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -64,7 +65,9 @@ internal sealed class ApiKeyAuthenticationHandler(
     IMemoryCache cache,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1);
+
+    public static string CacheKey(string hash) => "apikey:" + hash;
 
     private sealed record KnownKey(Guid Id, string Name, Role Role);
 
@@ -75,9 +78,9 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var hash = ApiKey.HashOf(values.ToString().Trim());
+        var hash = ApiKey.HashOf(values.ToString());
         // Only known keys are cached: caching misses would let anyone fill memory with made-up keys.
-        if (!cache.TryGetValue("apikey:" + hash, out KnownKey? key))
+        if (!cache.TryGetValue(CacheKey(hash), out KnownKey? key))
         {
             key = await db.ApiKeys.AsNoTracking()
                 .Where(k => k.Hash == hash && k.RevokedAt == null)
@@ -85,7 +88,7 @@ internal sealed class ApiKeyAuthenticationHandler(
                 .SingleOrDefaultAsync(Context.RequestAborted);
             if (key is not null)
             {
-                cache.Set("apikey:" + hash, key, CacheFor);
+                cache.Set(CacheKey(hash), key, CacheFor);
             }
         }
 

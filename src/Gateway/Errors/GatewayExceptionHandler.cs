@@ -63,6 +63,13 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
             case StatusCode.Aborted:
                 // Routes marked Conditional() answer this themselves, with the current ETag (see PreconditionFilter).
                 return Problems.Create(412, "precondition-failed", "The resource has changed", rpc.Status.Detail);
+            case StatusCode.ResourceExhausted:
+                return Problems.Create(413, "payload-too-large", "The request is too large", rpc.Status.Detail);
+            case StatusCode.Unauthenticated:
+                // The Gateway signs every call: a service refusing it means the two disagree on the signing key.
+                logger.LogError(rpc, "A service refused the Gateway's service token on {Path}; check ServiceAuth__SigningKeys", context.Request.Path);
+                context.Response.Headers.RetryAfter = "5";
+                return Problems.Create(503, "service-unavailable", "A service is unavailable", "Try again shortly.");
             case StatusCode.PermissionDenied:
                 return Problems.Create(403, "forbidden", "Not allowed", rpc.Status.Detail);
             case StatusCode.Unavailable or StatusCode.DeadlineExceeded:
@@ -77,6 +84,11 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
     {
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problems.Create(413, "payload-too-large", "The request body is too large", bad.Message);
+        }
+
         if (bad.InnerException is not JsonException json)
         {
             return Problems.Create(bad.StatusCode, bad.StatusCode == 400 ? "malformed-request" : "http-" + bad.StatusCode, "The request could not be read", bad.Message);

@@ -20,6 +20,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
+    public const string ServiceIdempotencyItem = "md.service-idempotency-key";
 
     public async Task InvokeAsync(HttpContext context, IdempotencyStore store, IProblemDetailsService problems)
     {
@@ -44,6 +45,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         var fingerprint = await FingerprintAsync(context.Request, context.RequestAborted);
         var clientId = context.User.KeyId();
         var existing = await store.TryClaimAsync(clientId, key, fingerprint, context.RequestAborted);
+        // The writing service stores this with what it creates: a retry after a 503 then finds the first result there.
+        context.Items[ServiceIdempotencyItem] = ServiceDefaults.Identity.CallHeaders.IdempotencyKeyFor(clientId.ToString(), key, fingerprint);
         if (existing is not null)
         {
             await AnswerRetryAsync(context, problems, existing, fingerprint);

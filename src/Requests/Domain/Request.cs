@@ -50,7 +50,10 @@ public sealed class Request
 
     public RequestContent Content => new(Title, Type, Priority, LaunchDate, Team, Details);
 
-    public static Request Draft(RequestContent content, Actor requester, DateTimeOffset now)
+    /// <summary>The client's Idempotency-Key (as the Gateway scopes it), stored with the draft so a retry finds it.</summary>
+    public string? IdempotencyKey { get; private set; }
+
+    public static Request Draft(RequestContent content, Actor requester, DateTimeOffset now, string? idempotencyKey = null)
     {
         var request = new Request
         {
@@ -58,6 +61,7 @@ public sealed class Request
             Status = RequestStatus.Draft,
             Requester = requester.Name,
             RequesterId = requester.Id,
+            IdempotencyKey = idempotencyKey,
             CreatedAt = now,
             Version = 0,
         };

@@ -13,7 +13,7 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
     public override async Task<RequestReply> DraftRequest(DraftRequestCommand command, ServerCallContext context)
     {
         var request = await Handler<DraftRequestHandler>().HandleAsync(
-            new DraftRequest(command.Content.ToInput(), context.GetActor()), context.CancellationToken);
+            new DraftRequest(command.Content.ToInput(), context.GetActor(), context.GetIdempotencyKey()), context.CancellationToken);
         return new RequestReply { Request = request.ToProto() };
     }
 

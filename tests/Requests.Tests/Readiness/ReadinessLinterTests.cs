@@ -135,6 +135,10 @@ public sealed class ReadinessLinterTests
     [InlineData("2026-11-27", "2026-11-30", 1)] // Friday → Monday
     [InlineData("2026-11-24", "2026-12-08", 10)]
     [InlineData("2026-11-24", "2026-11-24", 0)]
+    [InlineData("2026-11-28", "2026-11-29", 0)] // Saturday → Sunday
+    [InlineData("2026-11-28", "2026-12-05", 5)] // Saturday → Saturday
+    [InlineData("2026-11-25", "2026-11-24", 0)]
+    [InlineData("2026-11-26", "9999-12-31", 2_080_081)] // the far end of the calendar, as a hostile launch date asks
     public void WorkingDays_CountWeekdaysAfterTodayUpToLaunch(string from, string to, int expected) =>
         Assert.Equal(expected, ReadinessLinter.WorkingDaysBetween(DateOnly.Parse(from), DateOnly.Parse(to)));
 }

@@ -62,7 +62,8 @@ internal static class ApiKeyEndpoints
         return TypedResults.Ok(keys.Select(k => new ApiKeyView(k.Id, k.Name, Roles.Of(k.Role), k.Prefix, k.CreatedAt, k.CreatedBy, k.RevokedAt)).ToList());
     }
 
-    private static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, GatewayDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound>> RevokeAsync(
+        Guid id, GatewayDbContext db, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, CancellationToken ct)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, ct);
         if (key is null)
@@ -72,6 +73,8 @@ internal static class ApiKeyEndpoints
 
         key.Revoke(clock.GetStoredUtcNow());
         await db.SaveChangesAsync(ct);
+        // Not one more request on this instance: a revoked admin key must not mint keys in a cache window.
+        cache.Remove(ApiKeyAuthenticationHandler.CacheKey(key.Hash));
         return TypedResults.NoContent();
     }
 }

@@ -6,6 +6,8 @@ namespace MarketingDev.Requests.Data.Configurations;
 
 internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
 {
+    public const string IdempotencyKeyIndex = "ix_requests_idempotency_key";
+
     public void Configure(EntityTypeBuilder<Request> builder)
     {
         builder.ToTable("requests");
@@ -13,6 +15,8 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
         builder.Property(r => r.Id).HasColumnName("id").ValueGeneratedNever();
         builder.Property(r => r.Number).HasColumnName("number").ValueGeneratedNever();
         builder.HasIndex(r => r.Number).IsUnique();
+        builder.Property(r => r.IdempotencyKey).HasColumnName("idempotency_key").HasMaxLength(64);
+        builder.HasIndex(r => r.IdempotencyKey).IsUnique().HasDatabaseName(IdempotencyKeyIndex).HasFilter("idempotency_key IS NOT NULL");
         builder.Ignore(r => r.Key);
         builder.Ignore(r => r.Content);
         builder.Property(r => r.Title).HasColumnName("title").HasMaxLength(200).IsRequired();

@@ -192,6 +192,11 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("estimate");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<DateOnly?>("LaunchDate")
                         .HasColumnType("date")
                         .HasColumnName("launch_date");
@@ -270,6 +275,11 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnName("version");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
 
                     b.HasIndex("LaunchDate");
 

@@ -47,6 +47,10 @@ public sealed class RequestInputValidator : AbstractValidator<RequestInput>
     private const int TextMax = 4000;
     private const int ListMax = 50;
 
+    /// <summary>The launch dates a plan can mean; beyond them date arithmetic (working days, agenda horizons) stops making sense.</summary>
+    public static readonly DateOnly EarliestLaunch = new(2000, 1, 1);
+    public static readonly DateOnly LatestLaunch = new(2100, 12, 31);
+
     public RequestInputValidator()
     {
         RuleFor(r => r.Title).NotEmpty().WithMessage("A title is required.").MaximumLength(200);
@@ -55,7 +59,9 @@ public sealed class RequestInputValidator : AbstractValidator<RequestInput>
         RuleFor(r => r.Priority).Must(p => p.Length == 0 || WireName.TryParse<Priority>(p, out _))
             .WithMessage($"Priority must be one of: {WireName.Names<Priority>()}.");
         RuleFor(r => r.LaunchDate).Must(d => d.Length == 0 || DateOnly.TryParseExact(d, "yyyy-MM-dd", out _))
-            .WithMessage("Launch date must be a date in the form yyyy-MM-dd.");
+            .WithMessage("Launch date must be a date in the form yyyy-MM-dd.")
+            .Must(d => d.Length == 0 || !DateOnly.TryParseExact(d, "yyyy-MM-dd", out var date) || (date >= EarliestLaunch && date <= LatestLaunch))
+            .WithMessage($"Launch date must be between {EarliestLaunch:yyyy-MM-dd} and {LatestLaunch:yyyy-MM-dd}.");
         RuleFor(r => r.Team).MaximumLength(100);
         RuleFor(r => r.UserStory.AsA).MaximumLength(TextMax).OverridePropertyName("UserStory.AsA");
         RuleFor(r => r.UserStory.IWant).MaximumLength(TextMax).OverridePropertyName("UserStory.IWant");

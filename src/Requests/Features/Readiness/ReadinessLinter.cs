@@ -163,10 +163,17 @@ public static partial class ReadinessLinter
     /// <summary>Monday to Friday days after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
     public static int WorkingDaysBetween(DateOnly from, DateOnly to)
     {
-        var days = 0;
-        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+        // Whole weeks in one step: a loop per day would walk millions of days for a far-away date.
+        var total = to.DayNumber - from.DayNumber;
+        if (total <= 0)
         {
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            return 0;
+        }
+
+        var days = total / 7 * 5;
+        for (var n = from.DayNumber + total / 7 * 7 + 1; n <= to.DayNumber; n++)
+        {
+            if (DateOnly.FromDayNumber(n).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             {
                 days++;
             }
