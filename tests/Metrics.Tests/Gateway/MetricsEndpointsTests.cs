@@ -46,7 +46,7 @@ public sealed class MetricsEndpointsTests : IAsyncLifetime
     [Theory]
     [InlineData("/api/v1/metrics/summary?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "#/to")]
     [InlineData("/api/v1/metrics/summary?compare=lastYear", "#/compare")]
-    [InlineData("/api/v1/metrics/summary?team=a%00b", "#/team")]
+    [InlineData("/api/v1/metrics/summary?team=a%00b", "team")] // the Gateway refuses NUL in any query parameter by name
     [InlineData("/api/v1/metrics/timeseries?metric=happiness", "#/metric")]
     [InlineData("/api/v1/metrics/timeseries?metric=leadTimeMedian&interval=day", "#/interval")]
     [InlineData("/api/v1/metrics/timeseries?metric=leadTimeMedian&interval=week&from=2000-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "#/to")]
