@@ -7,11 +7,3 @@ public sealed class BugRow
     public Guid? RequestId { get; set; }
     public DateTimeOffset ReportedAt { get; set; }
 }
-
-public sealed class RoadblockRow
-{
-    public Guid RoadblockId { get; set; }
-    public Guid RequestId { get; set; }
-    public DateTimeOffset RaisedAt { get; set; }
-    public DateTimeOffset? ResolvedAt { get; set; }
-}
