@@ -22,7 +22,9 @@ internal sealed class LocalPostgres : IAsyncDisposable
     public string Password { get; }
 
     /// <summary>A server-level connection string (no database), as ConnectionStrings__postgres would give.</summary>
-    public string ServerConnectionString => $"Host=127.0.0.1;Port={Port};Username={User};Password={Password}";
+    public string ServerConnectionString => ConnectionString(Port, Password);
+
+    public static string ConnectionString(int port, string password) => $"Host=127.0.0.1;Port={port};Username={User};Password={password}";
 
     public static string? FindBinaries() =>
         Directory.Exists("/usr/lib/postgresql")
@@ -33,12 +35,16 @@ internal sealed class LocalPostgres : IAsyncDisposable
                 .FirstOrDefault()
             : null;
 
+    /// <summary>
+    /// Installs PostgreSQL when missing, creates the data folder on first use (initdb) and says how to run the server:
+    /// on 127.0.0.1:<paramref name="port"/> only, its socket in its data folder, as 'postgres' when we are root.
+    /// </summary>
     /// <param name="durable">False trades crash safety for speed (fsync off): for throw-away test servers only.</param>
-    public static async Task<LocalPostgres> StartAsync(string dataRoot, Action<string> log, bool durable, CancellationToken ct)
+    public static async Task<PostgresSetup> PrepareAsync(string dataRoot, int port, bool durable, Action<string> log, CancellationToken ct)
     {
         await OsPackages.EnsureAsync("postgresql", () => FindBinaries() is not null, log, ct);
         var bin = FindBinaries()!;
-        var dataDir = Path.Combine(dataRoot, "postgres");
+        var dataDir = Path.GetFullPath(Path.Combine(dataRoot, "postgres"));
         var password = Secrets.ReadOrCreate(Path.Combine(dataRoot, "postgres-password"));
         var runAs = Native.IsRoot ? "postgres" : null;
 
@@ -47,21 +53,30 @@ internal sealed class LocalPostgres : IAsyncDisposable
             await InitAsync(bin, dataDir, password, runAs, log, ct);
         }
 
-        var port = Ports.Free();
         string[] arguments =
         [
             "-D", dataDir, "-p", port.ToString(), "-c", "listen_addresses=127.0.0.1", "-c", $"unix_socket_directories={dataDir}",
             "-c", "max_connections=400", "-c", "shared_buffers=256MB", "-c", $"fsync={(durable ? "on" : "off")}",
             "-c", $"synchronous_commit={(durable ? "on" : "off")}", "-c", "log_min_messages=warning",
         ];
-        var process = runAs is null
-            ? ChildProcess.Start("postgres", Path.Combine(bin, "postgres"), arguments, new Dictionary<string, string?>(), log, stopSignal: Native.SigInt)
-            : ChildProcess.Start("postgres", "setpriv", [$"--reuid={runAs}", $"--regid={runAs}", "--init-groups", "--", Path.Combine(bin, "postgres"), .. arguments],
-                new Dictionary<string, string?>(), log, workingDirectory: "/", stopSignal: Native.SigInt);
-        var server = new LocalPostgres(process, port, password);
+        var command = runAs is null
+            ? new ServerCommand("postgres", Path.Combine(bin, "postgres"), arguments, new Dictionary<string, string?>(), dataDir)
+            // PostgreSQL refuses to run as root; setpriv execs it in place, so the process that gets the signals is postgres.
+            : new ServerCommand("postgres", "setpriv", [$"--reuid={runAs}", $"--regid={runAs}", "--init-groups", "--", Path.Combine(bin, "postgres"), .. arguments],
+                new Dictionary<string, string?>(), "/");
+        return new PostgresSetup(command, port, password);
+    }
+
+    /// <param name="durable">False trades crash safety for speed (fsync off): for throw-away test servers only.</param>
+    public static async Task<LocalPostgres> StartAsync(string dataRoot, Action<string> log, bool durable, CancellationToken ct)
+    {
+        var setup = await PrepareAsync(dataRoot, Ports.Free(), durable, log, ct);
+        // SIGINT is PostgreSQL's fast shutdown: it does not wait for clients to disconnect.
+        var process = setup.Command.Start(log, Native.SigInt);
+        var server = new LocalPostgres(process, setup.Port, setup.Password);
         try
         {
-            await Ports.WaitUntilAcceptingAsync(port, "PostgreSQL", TimeSpan.FromSeconds(60), () => process.HasExited, ct);
+            await Ports.WaitUntilAcceptingAsync(setup.Port, "PostgreSQL", TimeSpan.FromSeconds(60), () => process.HasExited, ct);
             await server.WaitUntilReadyAsync(ct);
         }
         catch
@@ -142,5 +157,27 @@ internal sealed class LocalPostgres : IAsyncDisposable
     public static string ForDatabase(string serverConnectionString, string database) =>
         new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database }.ConnectionString;
 
+    /// <summary>True when the server accepts a login (a connection of its own, unpooled, so the server can stop cleanly).</summary>
+    public static async Task<bool> AcceptsLoginAsync(string serverConnectionString, CancellationToken ct)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = "postgres", Pooling = false, Timeout = 5 };
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(ct);
+            return true;
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
+    }
+
     public async ValueTask DisposeAsync() => await _process.DisposeAsync();
+}
+
+/// <summary>A prepared PostgreSQL server: how to run it, where it will listen, and its password.</summary>
+internal sealed record PostgresSetup(ServerCommand Command, int Port, string Password)
+{
+    public string ServerConnectionString => LocalPostgres.ConnectionString(Port, Password);
 }

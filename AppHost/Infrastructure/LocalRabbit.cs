@@ -29,22 +29,31 @@ internal sealed class LocalRabbit : IAsyncDisposable
     public int ManagementPort => Ports.Management;
     public string Password { get; }
 
-    public string AmqpUri(string virtualHost = "/") =>
-        $"amqp://{User}:{Password}@127.0.0.1:{Port}/{Uri.EscapeDataString(virtualHost)}";
+    public string AmqpUri(string virtualHost = "/") => AmqpUri(Port, Password, virtualHost);
 
-    public Uri ManagementUri => new($"http://{User}:{Password}@127.0.0.1:{ManagementPort}/");
+    public static string AmqpUri(int port, string password, string virtualHost = "/") =>
+        $"amqp://{User}:{Escaped(password)}@127.0.0.1:{port}/{Uri.EscapeDataString(virtualHost)}";
 
-    public static async Task<LocalRabbit> StartAsync(string dataRoot, Action<string> log, CancellationToken ct, RabbitPorts? ports = null)
+    public Uri ManagementUri => ManagementUriFor(ManagementPort, Password);
+
+    public static Uri ManagementUriFor(int port, string password) => new($"http://{User}:{Escaped(password)}@127.0.0.1:{port}/");
+
+    private static string Escaped(string password) => Uri.EscapeDataString(password);
+
+    /// <summary>
+    /// Installs RabbitMQ when missing, writes its configuration (mode 0600: it holds the password) and says how to run
+    /// epmd and the node: AMQP, management, Erlang distribution and epmd all on 127.0.0.1 only.
+    /// </summary>
+    public static async Task<RabbitSetup> PrepareAsync(string dataRoot, RabbitPorts ports, Action<string> log, CancellationToken ct)
     {
         await OsPackages.EnsureAsync("rabbitmq-server", () => File.Exists(Server), log, ct);
         var dir = Path.GetFullPath(Path.Combine(dataRoot, "rabbitmq"));
         Directory.CreateDirectory(dir);
         var password = Secrets.ReadOrCreate(Path.Combine(dataRoot, "rabbitmq-password"));
-        ports ??= new RabbitPorts(Infrastructure.Ports.Free(), Infrastructure.Ports.Free(), Infrastructure.Ports.Free(), Infrastructure.Ports.Free());
         var (port, distPort, managementPort, epmdPort) = ports;
 
         // Written on every start because the ports change; default_user only matters the first time the node boots.
-        await File.WriteAllTextAsync(Path.Combine(dir, "rabbitmq.conf"), $"""
+        Secrets.Write(Path.Combine(dir, "rabbitmq.conf"), $"""
             listeners.tcp.1 = 127.0.0.1:{port}
             default_user = {User}
             default_pass = {password}
@@ -56,39 +65,54 @@ internal sealed class LocalRabbit : IAsyncDisposable
             log.file = false
             vm_memory_high_watermark.relative = 0.2
             disk_free_limit.absolute = 200MB
-            """, ct);
+            """);
         await File.WriteAllTextAsync(Path.Combine(dir, "enabled_plugins"), "[rabbitmq_management].\n", ct);
 
         // One node name per data folder, so a second run finds its own database (vhosts, users, durable queues).
         var node = $"mdev{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(dir)))[..8]}@localhost";
-        var environment = new Dictionary<string, string?>
+        var erlang = new Dictionary<string, string?>
         {
             ["HOME"] = dir,
+            ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+            ["ERL_EPMD_PORT"] = epmdPort.ToString(),
+        };
+        var environment = new Dictionary<string, string?>(erlang)
+        {
             ["RABBITMQ_NODENAME"] = node,
             ["RABBITMQ_USE_LONGNAME"] = "false",
             ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
             ["RABBITMQ_NODE_PORT"] = port.ToString(),
             ["RABBITMQ_DIST_PORT"] = distPort.ToString(),
+            // The Erlang distribution listener binds every interface unless told otherwise.
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
+            ["RABBITMQ_CTL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
             ["RABBITMQ_CONFIG_FILE"] = Path.Combine(dir, "rabbitmq.conf"),
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(dir, "enabled_plugins"),
             ["RABBITMQ_MNESIA_BASE"] = Path.Combine(dir, "mnesia"),
             ["RABBITMQ_LOG_BASE"] = Path.Combine(dir, "log"),
             ["RABBITMQ_PID_FILE"] = Path.Combine(dir, "rabbitmq.pid"),
             ["RABBITMQ_LOGS"] = "-",
-            ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
-            ["ERL_EPMD_PORT"] = epmdPort.ToString(),
             ["RABBITMQ_ALLOW_INPUT"] = null,
         };
 
         // Erlang would otherwise start a shared epmd daemon that outlives us; our own, on its own port, stops with the node.
-        var epmd = ChildProcess.Start("epmd", "epmd", ["-address", "127.0.0.1", "-port", epmdPort.ToString()], new Dictionary<string, string?>(), log);
-        await Infrastructure.Ports.WaitUntilAcceptingAsync(epmdPort, "epmd", TimeSpan.FromSeconds(10), () => epmd.HasExited, ct);
-        var process = ChildProcess.Start("rabbitmq", Server, [], environment, log, workingDirectory: dir);
-        var rabbit = new LocalRabbit(process, epmd, ports, password);
+        var epmd = new ServerCommand("epmd", "epmd", ["-address", "127.0.0.1", "-port", epmdPort.ToString()], erlang, dir);
+        var server = new ServerCommand("rabbitmq", Server, [], environment, dir);
+        return new RabbitSetup(epmd, server, ports, password);
+    }
+
+    public static async Task<LocalRabbit> StartAsync(string dataRoot, Action<string> log, CancellationToken ct, RabbitPorts? ports = null)
+    {
+        ports ??= RabbitPorts.Free();
+        var setup = await PrepareAsync(dataRoot, ports, log, ct);
+        var epmd = setup.Epmd.Start(log);
+        await Infrastructure.Ports.WaitUntilAcceptingAsync(ports.Epmd, "epmd", TimeSpan.FromSeconds(10), () => epmd.HasExited, ct);
+        var process = setup.Server.Start(log);
+        var rabbit = new LocalRabbit(process, epmd, ports, setup.Password);
         try
         {
-            await Infrastructure.Ports.WaitUntilAcceptingAsync(port, "RabbitMQ", TimeSpan.FromSeconds(90), () => process.HasExited, ct);
-            await Infrastructure.Ports.WaitUntilAcceptingAsync(managementPort, "RabbitMQ management", TimeSpan.FromSeconds(60), () => process.HasExited, ct);
+            await Infrastructure.Ports.WaitUntilAcceptingAsync(ports.Amqp, "RabbitMQ", TimeSpan.FromSeconds(90), () => process.HasExited, ct);
+            await Infrastructure.Ports.WaitUntilAcceptingAsync(ports.Management, "RabbitMQ management", TimeSpan.FromSeconds(60), () => process.HasExited, ct);
         }
         catch
         {
@@ -135,4 +159,14 @@ internal sealed class LocalRabbit : IAsyncDisposable
 }
 
 /// <summary>The ports one RabbitMQ node listens on (all on 127.0.0.1).</summary>
-internal sealed record RabbitPorts(int Amqp, int Distribution, int Management, int Epmd);
+internal sealed record RabbitPorts(int Amqp, int Distribution, int Management, int Epmd)
+{
+    public static RabbitPorts Free() => new(Infrastructure.Ports.Free(), Infrastructure.Ports.Free(), Infrastructure.Ports.Free(), Infrastructure.Ports.Free());
+}
+
+/// <summary>A prepared RabbitMQ node: how to run epmd and the node, where they listen, and the password.</summary>
+internal sealed record RabbitSetup(ServerCommand Epmd, ServerCommand Server, RabbitPorts Ports, string Password)
+{
+    public string AmqpUri => LocalRabbit.AmqpUri(Ports.Amqp, Password);
+    public Uri ManagementUri => LocalRabbit.ManagementUriFor(Ports.Management, Password);
+}

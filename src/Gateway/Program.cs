@@ -35,4 +35,5 @@ api.MapClarificationEndpoints();
 api.MapRoadblockEndpoints();
 api.MapBugEndpoints();
 api.MapMetricsEndpoints();
+MarketingDev.Gateway.Endpoints.Knowledge.KnowledgeEndpoints.MapKnowledgeEndpoints(api);
 await app.MigrateAndRunAsync<GatewayDbContext>();

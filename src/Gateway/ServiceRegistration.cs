@@ -39,6 +39,7 @@ internal static class ServiceRegistration
 
         AddServiceClient<GrpcRequests.Requests.RequestsClient>(services, ServiceNames.Requests);
         AddServiceClient<GrpcMetrics.Metrics.MetricsClient>(services, ServiceNames.Metrics);
+        AddServiceClient<MarketingDev.Contracts.Grpc.Knowledge.KnowledgeBase.KnowledgeBaseClient>(services, ServiceNames.KnowledgeBase);
 
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>

@@ -1,5 +1,5 @@
 using System.Reflection;
-using MarketingDev.AppHost;
+using MarketingDev.AppHost.Infrastructure;
 
 namespace MarketingDev.System.Tests;
 
@@ -7,8 +7,6 @@ internal static class Binaries
 {
     private static string Configuration =>
         typeof(Binaries).Assembly.GetCustomAttributes<AssemblyConfigurationAttribute>().Single().Configuration;
-
-    public static string AppHost => Path.Combine(Repository.FindRoot(), "AppHost", "bin", Configuration, "net10.0", "MarketingDev.AppHost.dll");
 
     public static string Service(string project) =>
         Path.Combine(Repository.FindRoot(), "src", project, "bin", Configuration, "net10.0", $"MarketingDev.{project}.dll");

@@ -12,7 +12,14 @@ internal sealed class RunningProcess : IAsyncDisposable
 
     public RunningProcess(string dll, IDictionary<string, string?> environment)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // From its own folder, as a container runs it (WORKDIR /app): that is the content root its appsettings.json is read from.
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
         info.ArgumentList.Add(dll);
         foreach (var (key, value) in environment)
         {
@@ -48,44 +55,6 @@ internal sealed class RunningProcess : IAsyncDisposable
         using var cts = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(cts.Token);
         return _process.ExitCode;
-    }
-
-    /// <summary>Every process below this one, read from /proc (children, grandchildren, …).</summary>
-    public IReadOnlyList<int> Descendants()
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                try
-                {
-                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    parents[pid] = int.Parse(fields[1]);
-                }
-                catch (IOException)
-                {
-                    // The process ended while we looked.
-                }
-            }
-        }
-
-        var found = new List<int>();
-        var frontier = new Queue<int>([_process.Id]);
-        while (frontier.TryDequeue(out var parent))
-        {
-            foreach (var (pid, ppid) in parents)
-            {
-                if (ppid == parent)
-                {
-                    found.Add(pid);
-                    frontier.Enqueue(pid);
-                }
-            }
-        }
-
-        return found;
     }
 
     public async ValueTask DisposeAsync()

@@ -16,7 +16,9 @@ public sealed class StartupFailureTests
             ["ConnectionStrings__messaging"] = "amqp://u:p@127.0.0.1:1/",
             ["Startup__DependencyTimeoutSeconds"] = "5",
             ["ServiceAuth__SigningKeys__0"] = TestSupport.TestActors.SigningKey,
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Ports.Free()}",
+            // Its appsettings.json declares fixed ports; a test must not depend on them being free.
+            ["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{Ports.Free()}",
+            ["Kestrel__Endpoints__grpc__Url"] = $"http://127.0.0.1:{Ports.Free()}",
         });
         var clock = Stopwatch.StartNew();
 
@@ -39,7 +41,9 @@ public sealed class StartupFailureTests
             ["ConnectionStrings__messaging"] = $"amqp://someone:secret@127.0.0.1:{closed}/",
             ["Startup__DependencyTimeoutSeconds"] = "5",
             ["ServiceAuth__SigningKeys__0"] = TestSupport.TestActors.SigningKey,
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Ports.Free()}",
+            // Its appsettings.json declares fixed ports; a test must not depend on them being free.
+            ["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{Ports.Free()}",
+            ["Kestrel__Endpoints__grpc__Url"] = $"http://127.0.0.1:{Ports.Free()}",
         });
 
         var exitCode = await service.WaitForExitAsync(TimeSpan.FromSeconds(60));

@@ -1,11 +1,10 @@
 using System.Text.Json;
-using MarketingDev.AppHost;
 using MarketingDev.AppHost.Infrastructure;
 
 namespace MarketingDev.TestSupport;
 
 /// <summary>
-/// Private PostgreSQL and RabbitMQ instances (the AppHost's own launcher) under .data/test-servers, started once per test
+/// Private PostgreSQL and RabbitMQ instances (the AppHost's own commands, AppHost/Infrastructure) under .data/test-servers, started once per test
 /// run and shared by every test process of it. A file lock serialises start and stop; each process holds a shared lock
 /// on users.lock while it uses the servers, and the process that started them stops them once it can take that lock
 /// exclusively, i.e. when the last user is gone. The instances run with fsync off: they hold only throw-away data.

@@ -68,7 +68,8 @@ public static class TestServers
             return new ServerSet("environment", postgres, messaging, new Uri(management));
         }
 
-        if (DockerAnswers())
+        // The same switch as the AppHost's: a container engine that answers, not merely a CLI or a socket file.
+        if (await ContainerRuntime.IsHealthyAsync())
         {
             return await StartContainersAsync();
         }
@@ -77,9 +78,6 @@ public static class TestServers
         _lease = lease;
         return servers;
     }
-
-    private static bool DockerAnswers() =>
-        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_HOST")) || File.Exists("/var/run/docker.sock");
 
     private static async Task<ServerSet> StartContainersAsync()
     {

@@ -22,6 +22,7 @@ public static class Policies
 {
     public const string Admin = "admin";
     public const string Author = "author";
+    public const string KnowledgeWriter = "knowledgeWriter";
 
     internal static void Add(AuthorizationOptions options)
     {
@@ -29,6 +30,7 @@ public static class Policies
         options.FallbackPolicy = new AuthorizationPolicyBuilder(ApiKeyDefaults.Scheme).RequireAuthenticatedUser().Build();
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Of(Role.Admin)));
         options.AddPolicy(Author, p => p.RequireRole(Roles.Of(Role.Marketing), Roles.Of(Role.Lead), Roles.Of(Role.Admin)));
+        options.AddPolicy(KnowledgeWriter, p => p.RequireRole(Roles.Of(Role.Developer), Roles.Of(Role.Lead), Roles.Of(Role.Admin)));
     }
 }
 

@@ -9,5 +9,6 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<KnowledgeD
     public KnowledgeDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<KnowledgeDbContext>()
             .UseNpgsql("Host=localhost;Database=knowledgedb", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
             .Options);
 }

@@ -7,8 +7,9 @@ namespace MarketingDev.KnowledgeBase.Features.Articles;
 
 public sealed class GetArticleHandler(KnowledgeDbContext db)
 {
-    public async Task<Article> HandleAsync(string id, CancellationToken ct) =>
-        Guid.TryParse(id, out var articleId)
-            ? await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == articleId, ct) ?? throw new NotFoundException("Article", id)
-            : throw new NotFoundException("Article", id);
+    public async Task<Article> HandleAsync(string id, CancellationToken ct)
+    {
+        var articleId = Writers.ParseId(id, "Article");
+        return await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == articleId, ct) ?? throw new NotFoundException("Article", id);
+    }
 }

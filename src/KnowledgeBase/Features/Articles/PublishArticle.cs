@@ -1,35 +1,23 @@
-using MarketingDev.ServiceDefaults;
 using FluentValidation;
-using MarketingDev.Contracts.Events.KnowledgeBase;
-using MarketingDev.KnowledgeBase.Data;
 using MarketingDev.KnowledgeBase.Domain;
+using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
+using MarketingDev.ServiceDefaults.Identity;
 
 namespace MarketingDev.KnowledgeBase.Features.Articles;
 
-public sealed record PublishArticle(string Title, string Category, string BodyMarkdown, string Author);
+public sealed record PublishArticle(ArticleInput Input, Actor Actor);
 
-public sealed class PublishArticleValidator : AbstractValidator<PublishArticle>
-{
-    public PublishArticleValidator()
-    {
-        RuleFor(a => a.Title).NotEmpty().MaximumLength(200);
-        RuleFor(a => a.Category).NotEmpty().MaximumLength(100);
-        RuleFor(a => a.BodyMarkdown).NotEmpty().MaximumLength(200_000);
-        RuleFor(a => a.Author).NotEmpty();
-    }
-}
-
-public sealed class PublishArticleHandler(KnowledgeDbContext db, IValidator<PublishArticle> validator, TimeProvider clock)
+/// <summary>Revision 1 of a new article, its ArticlePublished event, and the gaps it closes, in one transaction.</summary>
+public sealed class PublishArticleHandler(ArticleWriter writer, IValidator<ArticleInput> validator, TimeProvider clock)
 {
     public async Task<Article> HandleAsync(PublishArticle command, CancellationToken ct)
     {
-        await validator.ValidateOrThrowAsync(command, ct);
+        Writers.EnsureMayWrite(command.Actor);
+        await validator.ValidateOrThrowAsync(command.Input, ct);
         var now = clock.GetStoredUtcNow();
-        var article = Article.Publish(command.Title, command.Category, command.BodyMarkdown, command.Author, now);
-        db.Articles.Add(article);
-        db.Publish(new ArticlePublished(Guid.CreateVersion7(now), now, article.Id, article.Category, article.Title, [], null, 180, command.Author, command.Author));
-        await db.SaveChangesAsync(ct);
+        var article = writer.StagePublish(command.Input.ToContent(), command.Actor, now);
+        await writer.SaveAndCloseGapsAsync(article, glossaryChanged: false, now, ct);
         return article;
     }
 }

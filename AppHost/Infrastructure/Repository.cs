@@ -1,4 +1,4 @@
-namespace MarketingDev.AppHost;
+namespace MarketingDev.AppHost.Infrastructure;
 
 internal static class Repository
 {

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Benchmarks knowledge-base search through the Gateway (REST → gRPC → PostgreSQL full-text search, GIN index), with
+# search counting on, over the shared corpus (../shared/bench/kb-corpus.py: 10,000 articles of 1–5 KB, deterministic).
+#
+#   bash bench/kb-search.sh                 # build, start the system, load the corpus through the API, measure
+#   ARTICLES=2000 NS=200 bash bench/kb-search.sh
+#
+# For each of the corpus's QUERIES: hey at concurrency SC (8) with NS (400) requests per query after WARMUP (200)
+# warm-up requests, GET /api/v1/kb/search?q=…&limit=25 (Redmine's peer run asks for 25 too). Prints req/s and
+# p50/p95/p99 per query, then EXPLAIN ANALYZE of the search query (the GIN index must be used). Redmine's side of the
+# comparison is `WORKLOAD=search bash ../shared/bench/peer-redmine.sh` (not run here). All traffic goes to 127.0.0.1.
+set -Eeuo pipefail
+cd "$(dirname "$0")/.."
+
+ARTICLES="${ARTICLES:-10000}"; NS="${NS:-400}"; SC="${SC:-8}"; WARMUP="${WARMUP:-200}"
+PORT="${PORT:-5181}"
+CORPUS_PY="${CORPUS_PY:-../shared/bench/kb-corpus.py}"
+[ -f "$CORPUS_PY" ] || CORPUS_PY=/work/shared/bench/kb-corpus.py
+OUT="${OUT:-/tmp/md-kb-bench.$(date +%Y%m%d-%H%M%S)}"
+mkdir -p "$OUT"
+log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+
+command -v hey >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey; }
+
+log "building (Release)"
+# Machines shared by several builders serialise builds on a lock file (BUILD_LOCK); without flock it just builds.
+LOCK=(); command -v flock >/dev/null && LOCK=(flock "${BUILD_LOCK:-/tmp/md-build.lock}")
+"${LOCK[@]}" dotnet build MarketingDev.sln -c Release -v quiet -nologo >"$OUT/build.log" 2>&1 || { tail -20 "$OUT/build.log"; exit 1; }
+
+log "starting the system (AppHost, data in $OUT/data, Gateway on 127.0.0.1:$PORT)"
+ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+AppHost__DataDir="$OUT/data" AppHost__GatewayPort="$PORT" \
+  dotnet AppHost/bin/Release/net10.0/MarketingDev.AppHost.dll >"$OUT/apphost.log" 2>&1 &
+APPHOST=$!
+trap 'kill -TERM $APPHOST 2>/dev/null; wait $APPHOST 2>/dev/null || true' EXIT
+for _ in $(seq 1 360); do
+  grep -q "MarketingDev is up" "$OUT/apphost.log" && break
+  kill -0 $APPHOST 2>/dev/null || { tail -30 "$OUT/apphost.log"; exit 1; }
+  sleep 0.5
+done
+grep -q "MarketingDev is up" "$OUT/apphost.log" || { echo "the system did not come up in 3 minutes" >&2; exit 1; }
+BASE="http://127.0.0.1:$PORT"
+KEY=$(cat "$OUT/data/admin-api-key")
+
+log "loading $ARTICLES articles through POST /api/v1/kb/articles (8 at a time)"
+python3 "$CORPUS_PY" "$ARTICLES" >"$OUT/corpus.jsonl"
+LOAD_START=$(date +%s)
+BASE="$BASE" KEY="$KEY" python3 - "$OUT/corpus.jsonl" <<'PY' >"$OUT/load.log"
+import json, os, sys, urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+base, key = os.environ["BASE"], os.environ["KEY"]
+
+def article(line):
+    a = json.loads(line)
+    body = {"kind": a["kind"], "title": a["title"][:200], "body": a["body"], "tags": a["tags"]}
+    system = a["title"].split(" #")[0]
+    # The corpus has no structured data; the kinds that need it get a minimal, valid object.
+    if a["kind"] == "techStack":
+        body["techStack"] = {"component": system[:200], "category": "other", "version": "1.0", "vendor": system[:200], "owner": "bench"}
+    elif a["kind"] == "apiDoc":
+        body["apiDoc"] = {"system": system[:200], "baseUrl": "https://api.example.com", "auth": "apiKey",
+                          "rateLimit": {"limit": 100, "windowSeconds": 10}, "endpoints": [{"method": "GET", "path": "/records", "summary": "List records"}]}
+    elif a["kind"] == "dataSchema":
+        body["dataSchema"] = {"entity": system[:200], "fields": [{"name": "id", "type": "string", "access": "read"}]}
+    return body
+
+def post(line):
+    request = urllib.request.Request(base + "/api/v1/kb/articles", data=json.dumps(article(line)).encode(), method="POST",
+                                     headers={"X-Api-Key": key, "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return response.status
+
+with open(sys.argv[1]) as corpus, ThreadPoolExecutor(8) as pool:
+    statuses = list(pool.map(post, corpus))
+print(f"loaded {statuses.count(201)} of {len(statuses)}")
+PY
+LOAD_S=$(( $(date +%s) - LOAD_START ))
+cat "$OUT/load.log"
+mapfile -t QUERIES < <(python3 -c "import importlib.util as u, sys; s = u.spec_from_file_location('c', sys.argv[1]); m = u.module_from_spec(s); s.loader.exec_module(m); print('\n'.join(m.QUERIES))" "$CORPUS_PY")
+
+SUMMARY="$OUT/search.tsv"
+printf 'query\tconc\trequests\treq/s\tp50_ms\tp95_ms\tp99_ms\terrors\thits\n' >"$SUMMARY"
+ms() { awk -v s="$1" 'BEGIN { if (s == "") print "-"; else printf "%.1f", s * 1000 }'; }
+for q in "${QUERIES[@]}"; do
+  url="$BASE/api/v1/kb/search?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$q")&limit=25"
+  hits=$(curl -fsS "$url" -H "X-Api-Key: $KEY" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)["items"]))')
+  timeout 300 hey -n "$WARMUP" -c "$SC" -H "X-Api-Key: $KEY" "$url" >/dev/null
+  f="$OUT/hey.$(echo "$q" | tr ' /' '__').txt"
+  log "search: $q"
+  timeout 600 hey -n "$NS" -c "$SC" -H "X-Api-Key: $KEY" "$url" >"$f" 2>&1 || true
+  rps=$(awk '/Requests\/sec:/ {print $2}' "$f")
+  p50=$(awk '/ 50%+ in / {print $3}' "$f"); p95=$(awk '/ 95%+ in / {print $3}' "$f"); p99=$(awk '/ 99%+ in / {print $3}' "$f")
+  total=$(awk '/\[[0-9]+\]/ {s += $2} END {print s + 0}' "$f")
+  ok=$(awk '$1 == "[200]" {print $2}' "$f")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$q" "$SC" "$total" "${rps:--}" "$(ms "$p50")" "$(ms "$p95")" "$(ms "$p99")" "$(( total - ${ok:-0} ))" "$hits" >>"$SUMMARY"
+done
+
+# EXPLAIN ANALYZE of the service's search statement (Features/Search/ArticleSearch.cs) for the first query, over the
+# private PostgreSQL's socket (its port is in the socket's name).
+SOCKET=$(ls "$OUT/data/postgres"/.s.PGSQL.* 2>/dev/null | grep -v lock | head -1 || true)
+PSQL=$(ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort | tail -1 || command -v psql)
+if [ -n "$SOCKET" ] && [ -n "$PSQL" ]; then
+  PGPASSWORD=$(cat "$OUT/data/postgres-password") "$PSQL" -h "$OUT/data/postgres" -p "${SOCKET##*.}" -U marketingdev -d knowledgedb -X -q \
+    -v q="${QUERIES[0]}" >"$OUT/explain.txt" 2>&1 <<'SQL' || true
+EXPLAIN (ANALYZE, BUFFERS)
+WITH q AS (SELECT websearch_to_tsquery('english', :'q') AS q),
+hits AS (
+    SELECT a.id, a.kind, a.title, a.tags, a.body, a.seq, ts_rank(a.search_vector, q.q) AS rank
+    FROM articles a, q
+    WHERE a.search_vector @@ q.q
+    ORDER BY rank DESC, a.seq DESC
+    LIMIT 25)
+SELECT h.id, h.kind, h.title, h.tags, h.rank, ts_headline('english', h.body, q.q, 'MaxWords=35, MinWords=12, MaxFragments=2')
+FROM hits h, q
+ORDER BY h.rank DESC, h.seq DESC;
+SQL
+else
+  echo "no PostgreSQL socket or psql found under $OUT/data" >"$OUT/explain.txt"
+fi
+kill -TERM $APPHOST; wait $APPHOST 2>/dev/null || true
+trap - EXIT
+
+echo; echo "== Knowledge-base search through the Gateway ($(nproc) cores, c=$SC, $NS requests per query, $ARTICLES articles loaded in ${LOAD_S} s)"
+column -t -s $'\t' "$SUMMARY"
+awk -F'\t' 'NR > 1 && $4 != "-" { n++; rps += $4; if ($6 > p95) p95 = $6 } END { if (n) printf "\nall queries: mean %.0f searches/s, worst p95 %.1f ms\n", rps / n, p95 }' "$SUMMARY"
+echo; echo "== EXPLAIN ANALYZE (q = \"${QUERIES[0]}\")"; cat "$OUT/explain.txt"
+grep -q "ix_articles_search_vector" "$OUT/explain.txt" && echo "→ the GIN index ix_articles_search_vector is used" || echo "→ WARNING: the GIN index is not in the plan"
+log "raw output in $OUT"

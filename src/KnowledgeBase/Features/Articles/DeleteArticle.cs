@@ -1,0 +1,33 @@
+using MarketingDev.Contracts.Events.KnowledgeBase;
+using MarketingDev.KnowledgeBase.Data;
+using MarketingDev.KnowledgeBase.Domain;
+using MarketingDev.KnowledgeBase.Features.Glossary;
+using MarketingDev.KnowledgeBase.Features.Search;
+using MarketingDev.ServiceDefaults;
+using MarketingDev.ServiceDefaults.Errors;
+using MarketingDev.ServiceDefaults.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace MarketingDev.KnowledgeBase.Features.Articles;
+
+public sealed record DeleteArticle(string Id, Actor Actor);
+
+/// <summary>Admins only: the article and its revisions go, ArticleDeleted tells the others.</summary>
+public sealed class DeleteArticleHandler(KnowledgeDbContext db, GlossaryIndex glossary, SearchCache searchCache, TimeProvider clock)
+{
+    public async Task HandleAsync(DeleteArticle command, CancellationToken ct)
+    {
+        Writers.EnsureMayDelete(command.Actor);
+        var id = Writers.ParseId(command.Id, "Article");
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Article", command.Id);
+        var now = clock.GetStoredUtcNow();
+        db.Articles.Remove(article);
+        db.Publish(new ArticleDeleted(Guid.CreateVersion7(now), now, article.Id, WireName.ToWire(article.Kind), command.Actor.Id));
+        await db.SaveChangesAsync(ct);
+        searchCache.Invalidate();
+        if (article.Kind == ArticleKind.Glossary)
+        {
+            glossary.Invalidate();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using MarketingDev.KnowledgeBase.Data;
+using MarketingDev.ServiceDefaults.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace MarketingDev.KnowledgeBase.Features.Articles;
+
+public sealed record DiffRevisions(string ArticleId, int From, int To);
+
+/// <summary>The line diff from one revision to another (either order; the same number gives no change).</summary>
+public sealed class DiffRevisionsHandler(KnowledgeDbContext db)
+{
+    public async Task<RevisionDiffResult> HandleAsync(DiffRevisions query, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (query.From < 1)
+        {
+            errors.Add(new("#/from", "From must be a revision number (1 or more)."));
+        }
+
+        if (query.To < 1)
+        {
+            errors.Add(new("#/to", "To must be a revision number (1 or more)."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        var id = Writers.ParseId(query.ArticleId, "Article");
+        var revisions = await db.ArticleRevisions.AsNoTracking()
+            .Where(r => r.ArticleId == id && (r.Number == query.From || r.Number == query.To)).ToListAsync(ct);
+        var from = revisions.SingleOrDefault(r => r.Number == query.From) ?? throw new NotFoundException("Revision", $"{query.ArticleId}/{query.From}");
+        var to = revisions.SingleOrDefault(r => r.Number == query.To) ?? throw new NotFoundException("Revision", $"{query.ArticleId}/{query.To}");
+        return RevisionDiff.Diff(from.Content, to.Content);
+    }
+}

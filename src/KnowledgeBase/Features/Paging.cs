@@ -1,0 +1,62 @@
+using System.Buffers.Text;
+using System.Text;
+using MarketingDev.ServiceDefaults.Errors;
+
+namespace MarketingDev.KnowledgeBase.Features;
+
+/// <summary>Page size and next cursor for every keyset-paginated list of this service.</summary>
+internal static class Paging
+{
+    public const int DefaultLimit = 25;
+    public const int MaxLimit = 100;
+
+    /// <summary>The page size asked for (none: the default), refusing one outside 1 to max.</summary>
+    public static int Limit(int? requested, int defaultLimit = DefaultLimit, int max = MaxLimit)
+    {
+        var limit = requested ?? defaultLimit;
+        return limit < 1 || limit > max
+            ? throw new InvalidInputException("#/limit", $"Limit must be between 1 and {max}.")
+            : limit;
+    }
+
+    /// <summary>Takes a list fetched with limit + 1 rows: trims the extra row and makes the cursor from the last kept one.</summary>
+    public static (IReadOnlyList<T> Items, string? NextCursor) Page<T>(List<T> fetched, int limit, Func<T, long> key)
+    {
+        if (fetched.Count <= limit)
+        {
+            return (fetched, null);
+        }
+
+        fetched.RemoveAt(limit);
+        return (fetched, Cursor.Encode(key(fetched[^1])));
+    }
+}
+
+/// <summary>An opaque cursor: clients pass it back, they do not build it.</summary>
+internal static class Cursor
+{
+    public static string Encode(long seq) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"s:{seq}"));
+
+    public static long? Decode(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+            if (text.StartsWith("s:", StringComparison.Ordinal) && long.TryParse(text.AsSpan(2), out var seq))
+            {
+                return seq;
+            }
+        }
+        catch (FormatException)
+        {
+            // Falls through to the same answer as any other unreadable cursor.
+        }
+
+        throw new InvalidInputException("#/cursor", "The cursor is not one this API issued.");
+    }
+}
