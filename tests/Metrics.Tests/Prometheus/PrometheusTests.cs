@@ -66,9 +66,13 @@ public sealed class PrometheusTests : IAsyncLifetime
         using var api = new HttpClient { BaseAddress = prometheus.Address };
 
         var up = await Eventually.ReturnsAsync(() => QueryAsync(api, "up{job=\"metrics\"}"), v => v == "1", "Prometheus to scrape the target", TimeSpan.FromSeconds(60));
-        var roadblocks = await Eventually.ReturnsAsync(() => QueryAsync(api, "marketingdev_roadblocks_open"), v => v is not null, "the headline gauge in Prometheus", TimeSpan.FromSeconds(30));
+        // max: other tests' Metrics hosts share this test process, and the scrape endpoint's meter provider sees their
+        // meters too (one service per process in a deployment); this host's open roadblock makes it at least 1.
+        var roadblocks = await Eventually.ReturnsAsync(() => QueryAsync(api, "max(marketingdev_roadblocks_open)"), v => v is not null and not "0",
+            "the headline gauge in Prometheus", TimeSpan.FromSeconds(30));
 
-        Assert.Equal(("1", "1"), (up, roadblocks));
+        Assert.Equal("1", up);
+        Assert.True(double.Parse(roadblocks!, System.Globalization.CultureInfo.InvariantCulture) >= 1);
     }
 
     /// <summary>The first sample's value of an instant query, or null while there is none (or Prometheus is still starting).</summary>
