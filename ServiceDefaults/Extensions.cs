@@ -18,6 +18,9 @@ public static class Extensions
     public const string LiveTag = "live";
     public const string ReadyTag = "ready";
 
+    /// <summary>Every service's own meters (MarketingDev.Metrics's headline metrics among them).</summary>
+    public const string MarketingDevMeters = "MarketingDev.*";
+
     /// <summary>OpenTelemetry, health checks, service discovery and resilient HTTP clients, as an Aspire service would have them.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -48,7 +51,9 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit")
-                .AddMeter(Messaging.OutboxRelay.MeterName));
+                .AddMeter(Messaging.OutboxRelay.MeterName)
+                .AddMeter(MarketingDevMeters));
+        builder.Services.AddSingleton<PrometheusExposition>();
 
         // Export only when a collector is configured: no endpoint, no exporter, no failed connections in the logs. Spans
         // are only recorded then too: recording every request's spans for nobody cost about a tenth of the CPU under load
@@ -72,7 +77,8 @@ public static class Extensions
     }
 
     /// <summary>
-    /// /alive answers while the process runs; /health answers healthy only when its database and broker answer.
+    /// /alive answers while the process runs; /health answers healthy only when its database and broker answer;
+    /// /metrics is the Prometheus scrape endpoint.
     /// Mapped in every environment: the probes of the platform team need them everywhere.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
@@ -96,6 +102,10 @@ public static class Extensions
             Predicate = check => check.Tags.Contains(LiveTag),
             ResponseWriter = HealthResponse.WriteAsync,
         }).DisableHttpMetrics().AllowAnonymous();
+        // Prometheus text exposition of the OpenTelemetry metrics (runtime, HTTP/gRPC, MassTransit, our meters; see
+        // PrometheusExposition); open like the probes, since scrapers carry no API key.
+        app.MapPrometheusScrapingEndpoint("/metrics", app.Services.GetRequiredService<PrometheusExposition>().Provider, null, null)
+            .DisableHttpMetrics().AllowAnonymous();
         return app;
     }
 }

@@ -9,5 +9,6 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MetricsDbC
     public MetricsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<MetricsDbContext>()
             .UseNpgsql("Host=localhost;Database=metricsdb", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
             .Options);
 }

@@ -22,30 +22,230 @@ namespace MarketingDev.Metrics.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("MarketingDev.Metrics.Domain.ArticleRecord", b =>
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.ActionItemRow", b =>
+                {
+                    b.Property<Guid>("ActionItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_item_id");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.HasKey("ActionItemId")
+                        .HasName("pk_action_items");
+
+                    b.ToTable("action_items", (string)null);
+                });
+
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.ArticleRow", b =>
                 {
                     b.Property<Guid>("ArticleId")
                         .HasColumnType("uuid")
                         .HasColumnName("article_id");
 
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("category");
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
 
-                    b.Property<DateTimeOffset>("PublishedAt")
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("LastReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_reviewed_at");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
 
-                    b.HasKey("ArticleId");
+                    b.Property<int>("ReviewIntervalDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_interval_days");
 
-                    b.HasIndex("PublishedAt");
+                    b.HasKey("ArticleId")
+                        .HasName("pk_articles");
 
                     b.ToTable("articles", (string)null);
                 });
 
-            modelBuilder.Entity("MarketingDev.Metrics.Domain.RequestRecord", b =>
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.BaselinePeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("set_by");
+
+                    b.Property<DateTimeOffset>("To")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_baseline");
+
+                    b.ToTable("baseline", (string)null);
+                });
+
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.BugRow", b =>
+                {
+                    b.Property<Guid>("BugId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bug_id");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.HasKey("BugId")
+                        .HasName("pk_bugs");
+
+                    b.ToTable("bugs", (string)null);
+                });
+
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.GapRow", b =>
+                {
+                    b.Property<Guid>("GapId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("gap_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("GapId")
+                        .HasName("pk_gaps");
+
+                    b.ToTable("gaps", (string)null);
+                });
+
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.MeetingRow", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("ActualMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("actual_minutes");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<int>("PlannedMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_minutes");
+
+                    b.HasKey("MeetingId")
+                        .HasName("pk_meetings");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.Outcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<double>("Actual")
+                        .HasColumnType("double precision")
+                        .HasColumnName("actual");
+
+                    b.Property<double>("Baseline")
+                        .HasColumnType("double precision")
+                        .HasColumnName("baseline");
+
+                    b.Property<string>("Kpi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("kpi");
+
+                    b.Property<DateOnly>("MeasuredAt")
+                        .HasColumnType("date")
+                        .HasColumnName("measured_at");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<double>("Target")
+                        .HasColumnType("double precision")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcomes");
+
+                    b.HasIndex("MeasuredAt")
+                        .HasDatabaseName("ix_outcomes_measured_at");
+
+                    b.ToTable("outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.QuestionRow", b =>
+                {
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTimeOffset?>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.HasKey("QuestionId")
+                        .HasName("pk_questions");
+
+                    b.ToTable("questions", (string)null);
+                });
+
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.RequestRow", b =>
                 {
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid")
@@ -59,17 +259,29 @@ namespace MarketingDev.Metrics.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("clarifications");
 
-                    b.Property<DateTimeOffset?>("DeliveredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("delivered_at");
-
-                    b.Property<DateTimeOffset>("DraftedAt")
+                    b.Property<DateTimeOffset?>("DraftedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("drafted_at");
 
                     b.Property<double?>("EstimateDays")
                         .HasColumnType("double precision")
                         .HasColumnName("estimate_days");
+
+                    b.Property<DateTimeOffset?>("FirstDeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_delivered_at");
+
+                    b.Property<DateTimeOffset?>("FirstInProgressAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_in_progress_at");
+
+                    b.Property<DateTimeOffset?>("FirstReadyAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_ready_at");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_submitted_at");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -81,14 +293,10 @@ namespace MarketingDev.Metrics.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("launch_date");
 
-                    b.Property<int>("PostLaunchBugs")
-                        .HasColumnType("integer")
-                        .HasColumnName("post_launch_bugs");
-
                     b.Property<string>("Priority")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("priority");
 
                     b.Property<int>("Reopens")
@@ -99,31 +307,203 @@ namespace MarketingDev.Metrics.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("returns");
 
-                    b.Property<int>("Roadblocks")
-                        .HasColumnType("integer")
-                        .HasColumnName("roadblocks");
-
-                    b.Property<DateTimeOffset?>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("submitted_at");
+                    b.Property<string>("Team")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team");
 
                     b.Property<string>("Type")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("type");
 
-                    b.Property<uint>("xmin")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                    b.Property<int?>("WarningFindings")
+                        .HasColumnType("integer")
+                        .HasColumnName("warning_findings");
 
-                    b.HasKey("RequestId");
-
-                    b.HasIndex("DraftedAt");
+                    b.HasKey("RequestId")
+                        .HasName("pk_requests");
 
                     b.ToTable("requests", (string)null);
+                });
+
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.RoadblockRow", b =>
+                {
+                    b.Property<Guid>("RoadblockId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("roadblock_id");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.HasKey("RoadblockId")
+                        .HasName("pk_roadblocks");
+
+                    b.ToTable("roadblocks", (string)null);
+                });
+
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.SearchCountRow", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("counted_at");
+
+                    b.Property<long>("Searches")
+                        .HasColumnType("bigint")
+                        .HasColumnName("searches");
+
+                    b.Property<long>("SearchesWithResult")
+                        .HasColumnType("bigint")
+                        .HasColumnName("searches_with_result");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_search_counts");
+
+                    b.ToTable("search_counts", (string)null);
+                });
+
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.SessionRow", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.HasKey("SessionId")
+                        .HasName("pk_sessions");
+
+                    b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.StoredEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.Property<Guid>("StreamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stream_id");
+
+                    b.Property<string>("StreamKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stream_kind");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_stored_events");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stored_events_event_id");
+
+                    b.HasIndex("OccurredAt", "Sequence")
+                        .HasDatabaseName("ix_stored_events_occurred_at_sequence");
+
+                    b.HasIndex("StreamId", "Sequence")
+                        .HasDatabaseName("ix_stored_events_stream_id_sequence");
+
+                    b.ToTable("stored_events", (string)null);
+                });
+
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Clarity")
+                        .HasColumnType("integer")
+                        .HasColumnName("clarity");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("Communication")
+                        .HasColumnType("integer")
+                        .HasColumnName("communication");
+
+                    b.Property<string>("Function")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("function");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Speed")
+                        .HasColumnType("integer")
+                        .HasColumnName("speed");
+
+                    b.Property<int>("Trust")
+                        .HasColumnType("integer")
+                        .HasColumnName("trust");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_responses");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_survey_responses_recorded_at");
+
+                    b.ToTable("survey_responses", (string)null);
                 });
 
             modelBuilder.Entity("MarketingDev.ServiceDefaults.Messaging.InboxMessage", b =>
@@ -140,9 +520,11 @@ namespace MarketingDev.Metrics.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
-                    b.HasIndex("ProcessedAt");
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_inbox_messages_processed_at");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -186,16 +568,111 @@ namespace MarketingDev.Metrics.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_outbox_messages_pending")
                         .HasFilter("dispatched_at IS NULL");
 
                     b.HasIndex("MessageId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.MeetingRow", b =>
+                {
+                    b.OwnsMany("MarketingDev.Metrics.Domain.FunctionCount", "Attendance", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingRowMeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Count");
+
+                            b1.Property<string>("Function")
+                                .IsRequired();
+
+                            b1.HasKey("MeetingRowMeetingId", "__synthesizedOrdinal")
+                                .HasName("pk_meetings");
+
+                            b1.ToTable("meetings");
+
+                            b1
+                                .ToJson("attendance")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingRowMeetingId")
+                                .HasConstraintName("fk_meetings_meetings_meeting_row_meeting_id");
+                        });
+
+                    b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.RequestRow", b =>
+                {
+                    b.OwnsMany("MarketingDev.Metrics.Domain.RequestMoment", "Moments", b1 =>
+                        {
+                            b1.Property<Guid>("RequestRowRequestId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<double>("Days");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.HasKey("RequestRowRequestId", "__synthesizedOrdinal");
+
+                            b1.ToTable("requests");
+
+                            b1
+                                .ToJson("moments")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestRowRequestId")
+                                .HasConstraintName("fk_requests_requests_request_row_request_id");
+                        });
+
+                    b.Navigation("Moments");
+                });
+
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.SessionRow", b =>
+                {
+                    b.OwnsMany("MarketingDev.Metrics.Domain.FunctionCount", "Attendance", b1 =>
+                        {
+                            b1.Property<Guid>("SessionRowSessionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Count");
+
+                            b1.Property<string>("Function")
+                                .IsRequired();
+
+                            b1.HasKey("SessionRowSessionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("sessions");
+
+                            b1
+                                .ToJson("attendance")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SessionRowSessionId")
+                                .HasConstraintName("fk_sessions_sessions_session_row_session_id");
+                        });
+
+                    b.Navigation("Attendance");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,7 @@
+namespace MarketingDev.Metrics.Domain;
+
+public sealed class FunctionCount
+{
+    public string Function { get; set; } = "";
+    public int Count { get; set; }
+}

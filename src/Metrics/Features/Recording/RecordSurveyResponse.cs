@@ -1,0 +1,53 @@
+using FluentValidation;
+using MarketingDev.Metrics.Data;
+using MarketingDev.Metrics.Domain;
+using MarketingDev.Metrics.Features.Reading;
+using MarketingDev.ServiceDefaults;
+using MarketingDev.ServiceDefaults.Errors;
+
+namespace MarketingDev.Metrics.Features.Recording;
+
+public sealed record SurveyScores(int Communication, int Clarity, int Trust, int Speed);
+
+/// <summary>Function is a wire name (marketing, development, product, design, other); no actor is kept: answers are anonymous.</summary>
+public sealed record RecordSurveyResponse(string Function, SurveyScores? Scores, string? Comment);
+
+public sealed class RecordSurveyResponseValidator : AbstractValidator<RecordSurveyResponse>
+{
+    public static readonly IReadOnlyList<string> Functions = ["marketing", "development", "product", "design", "other"];
+
+    public RecordSurveyResponseValidator()
+    {
+        RuleFor(c => c.Function).Must(f => Functions.Contains(f)).WithMessage($"Function must be one of: {string.Join(", ", Functions)}.");
+        RuleFor(c => c.Scores).NotNull().WithMessage("Scores are required: communication, clarity, trust and speed, each 1 to 5.");
+        RuleFor(c => c.Scores!.Communication).InclusiveBetween(1, 5).When(c => c.Scores is not null);
+        RuleFor(c => c.Scores!.Clarity).InclusiveBetween(1, 5).When(c => c.Scores is not null);
+        RuleFor(c => c.Scores!.Trust).InclusiveBetween(1, 5).When(c => c.Scores is not null);
+        RuleFor(c => c.Scores!.Speed).InclusiveBetween(1, 5).When(c => c.Scores is not null);
+        RuleFor(c => c.Comment).FilterText(2000);
+    }
+}
+
+public sealed class RecordSurveyResponseHandler(MetricsDbContext db, TimeProvider clock, RecordSurveyResponseValidator validator)
+{
+    public async Task<SurveyResponse> HandleAsync(RecordSurveyResponse command, CancellationToken ct)
+    {
+        await validator.ValidateOrThrowAsync(command, ct);
+        var now = clock.GetStoredUtcNow();
+        var scores = command.Scores!;
+        var response = new SurveyResponse
+        {
+            Id = Guid.CreateVersion7(now),
+            Function = command.Function,
+            Communication = scores.Communication,
+            Clarity = scores.Clarity,
+            Trust = scores.Trust,
+            Speed = scores.Speed,
+            Comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim(),
+            RecordedAt = now,
+        };
+        db.SurveyResponses.Add(response);
+        await db.SaveChangesAsync(ct);
+        return response;
+    }
+}

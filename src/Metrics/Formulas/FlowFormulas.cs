@@ -1,0 +1,87 @@
+using MarketingDev.Metrics.Domain;
+
+namespace MarketingDev.Metrics.Formulas;
+
+/// <summary>
+/// Delivery flow over request rows already narrowed to the window's team and type. Each request is counted in the
+/// period of the event that defines the metric: submissions by first submission, deliveries by first delivery.
+/// </summary>
+public static class FlowFormulas
+{
+    public const int PostLaunchBugDays = 30;
+    public const double HoursPerWorkingDay = 8;
+
+    public static IReadOnlyList<RequestRow> Filter(IEnumerable<RequestRow> rows, MetricWindow w) =>
+        rows.Where(r => (w.Team is null || string.Equals(r.Team, w.Team, StringComparison.OrdinalIgnoreCase))
+                        && (w.Type is null || string.Equals(r.Type, w.Type, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    public static List<RequestRow> Submitted(IEnumerable<RequestRow> rows, MetricWindow w) => rows.Where(r => w.Contains(r.FirstSubmittedAt)).ToList();
+
+    public static List<RequestRow> Delivered(IEnumerable<RequestRow> rows, MetricWindow w) => rows.Where(r => w.Contains(r.FirstDeliveredAt)).ToList();
+
+    public static int Drafted(IEnumerable<RequestRow> rows, MetricWindow w) => rows.Count(r => w.Contains(r.DraftedAt));
+
+    /// <summary>Submitted → first delivered, in days, for requests first delivered in the period.</summary>
+    public static IEnumerable<double> LeadTimes(IEnumerable<RequestRow> rows, MetricWindow w) =>
+        Delivered(rows, w).Where(r => r.FirstSubmittedAt is not null).Select(r => (r.FirstDeliveredAt!.Value - r.FirstSubmittedAt!.Value).TotalDays);
+
+    /// <summary>First in progress → first delivered, in days.</summary>
+    public static IEnumerable<double> CycleTimes(IEnumerable<RequestRow> rows, MetricWindow w) =>
+        Delivered(rows, w).Where(r => r.FirstInProgressAt is not null).Select(r => (r.FirstDeliveredAt!.Value - r.FirstInProgressAt!.Value).TotalDays);
+
+    /// <summary>Submitted → first ready (scoping), in days, for requests first ready in the period.</summary>
+    public static IEnumerable<double> ScopingTimes(IEnumerable<RequestRow> rows, MetricWindow w) =>
+        rows.Where(r => w.Contains(r.FirstReadyAt) && r.FirstSubmittedAt is not null).Select(r => (r.FirstReadyAt!.Value - r.FirstSubmittedAt!.Value).TotalDays);
+
+    public static double? ThroughputPerWeek(IEnumerable<RequestRow> rows, MetricWindow w) => Stats.Ratio(Delivered(rows, w).Count, w.Weeks);
+
+    /// <summary>Share of the requests submitted in the period that were sent back to draft at least once.</summary>
+    public static double? ReturnedRate(IEnumerable<RequestRow> rows, MetricWindow w) => Stats.Share(Submitted(rows, w), r => r.Returns > 0);
+
+    /// <summary>Share of the requests delivered in the period that were reopened at least once.</summary>
+    public static double? ReworkRate(IEnumerable<RequestRow> rows, MetricWindow w) => Stats.Share(Delivered(rows, w), r => r.Reopens > 0);
+
+    public static double? ClarificationRoundsPerDelivered(IEnumerable<RequestRow> rows, MetricWindow w) =>
+        Stats.Mean(Delivered(rows, w).Select(r => (double)r.Clarifications));
+
+    /// <summary>Share of the requests submitted in the period with no warning finding at submission and never returned.</summary>
+    public static double? FirstPassReadiness(IEnumerable<RequestRow> rows, MetricWindow w) =>
+        Stats.Share(Submitted(rows, w), r => r.WarningFindings is 0 && r.Returns == 0);
+
+    /// <summary>Median of actual / estimated working days over the deliveries that had an estimate (below 1: ahead of it).</summary>
+    public static double? EstimateAccuracy(IEnumerable<RequestRow> rows, MetricWindow w) =>
+        Stats.Median(Delivered(rows, w).Where(r => r.EstimateDays > 0 && r.ActualDays is not null).Select(r => r.ActualDays!.Value / r.EstimateDays!.Value));
+
+    /// <summary>Share of the deliveries with a launch date that came on or before it (UTC date).</summary>
+    public static double? OnTimeRate(IEnumerable<RequestRow> rows, MetricWindow w) =>
+        Stats.Share(Delivered(rows, w).Where(r => r.LaunchDate is not null).ToList(),
+            r => DateOnly.FromDateTime(r.FirstDeliveredAt!.Value.UtcDateTime) <= r.LaunchDate!.Value);
+
+    /// <summary>Bugs reported within 30 days after the first delivery of a request delivered in the period.</summary>
+    public static int PostLaunchBugs(IEnumerable<RequestRow> rows, IEnumerable<BugRow> bugs, MetricWindow w)
+    {
+        var delivered = Delivered(rows, w).ToDictionary(r => r.RequestId, r => r.FirstDeliveredAt!.Value);
+        return bugs.Count(b => b.RequestId is { } id && delivered.TryGetValue(id, out var at)
+                               && b.ReportedAt >= at && b.ReportedAt <= at.AddDays(PostLaunchBugDays));
+    }
+
+    public static double? PostLaunchBugsPerDelivered(IEnumerable<RequestRow> rows, IEnumerable<BugRow> bugs, MetricWindow w)
+    {
+        var list = rows.ToList();
+        return Stats.Ratio(PostLaunchBugs(list, bugs, w), Delivered(list, w).Count);
+    }
+
+    public static int MomentCount(IEnumerable<RequestRow> rows, string kind, MetricWindow w) =>
+        rows.Sum(r => r.Moments.Count(m => m.Kind == kind && w.Contains(m.At)));
+
+    /// <summary>Working days between a return and the resubmission, or a reopen and the next delivery, as 8-hour days per 30 days.</summary>
+    public static double? ReworkHoursPerMonth(IEnumerable<RequestRow> rows, MetricWindow w) =>
+        Stats.Ratio(rows.Sum(r => r.Moments.Where(m => m.Kind == RequestMoment.Rework && w.Contains(m.At)).Sum(m => m.Days)) * HoursPerWorkingDay, w.Months);
+
+    public static List<RoadblockRow> OpenRoadblocks(IEnumerable<RoadblockRow> roadblocks, MetricWindow w) =>
+        roadblocks.Where(b => b.RaisedAt < w.AsOf && (b.ResolvedAt is null || b.ResolvedAt >= w.AsOf)).ToList();
+
+    /// <summary>Median age in days, at the window's end, of the roadblocks open then.</summary>
+    public static double? OpenRoadblockAgeMedian(IEnumerable<RoadblockRow> roadblocks, MetricWindow w) =>
+        Stats.Median(OpenRoadblocks(roadblocks, w).Select(b => (w.AsOf - b.RaisedAt).TotalDays));
+}

@@ -1,0 +1,122 @@
+using MarketingDev.Metrics.Domain;
+
+namespace MarketingDev.Metrics.Formulas;
+
+public enum MetricUnit { Count, Days, Ratio, PerWeek, PerRequest, Minutes, HoursPerMonth, Score }
+
+public enum MetricArea { Flow, Meetings, Knowledge, People }
+
+/// <summary>One metric: its name on the wire, unit, what it measures (the README table is this list) and its formula.</summary>
+public sealed record MetricDefinition(string Name, MetricArea Area, MetricUnit Unit, string Definition, string Events, Func<MetricContext, double?> Compute);
+
+/// <summary>The inputs of one window with the request rows narrowed to its team and type, computed once.</summary>
+public sealed class MetricContext(MetricInputs inputs, MetricWindow window)
+{
+    private IReadOnlyList<RequestRow>? _requests;
+    private HashSet<Guid>? _requestIds;
+
+    public MetricInputs Inputs { get; } = inputs;
+    public MetricWindow Window { get; } = window;
+    public IReadOnlyList<RequestRow> Requests => _requests ??= FlowFormulas.Filter(Inputs.Requests, Window);
+
+    private bool Filtered => Window.Team is not null || Window.Type is not null;
+
+    /// <summary>Roadblocks of the requests in scope (all of them when no team or type is asked for).</summary>
+    public IEnumerable<RoadblockRow> Roadblocks =>
+        Filtered ? Inputs.Roadblocks.Where(b => (_requestIds ??= Requests.Select(r => r.RequestId).ToHashSet()).Contains(b.RequestId)) : Inputs.Roadblocks;
+}
+
+public static class MetricCatalog
+{
+    private const string RequestEvents = "RequestSubmitted, RequestDelivered";
+
+    public static readonly IReadOnlyList<MetricDefinition> All =
+    [
+        new("requestsDrafted", MetricArea.Flow, MetricUnit.Count, "Requests drafted in the period.", "RequestDrafted",
+            c => FlowFormulas.Drafted(c.Requests, c.Window)),
+        new("requestsSubmitted", MetricArea.Flow, MetricUnit.Count, "Requests submitted for the first time in the period.", "RequestSubmitted",
+            c => FlowFormulas.Submitted(c.Requests, c.Window).Count),
+        new("requestsDelivered", MetricArea.Flow, MetricUnit.Count, "Requests delivered for the first time in the period.", "RequestDelivered",
+            c => FlowFormulas.Delivered(c.Requests, c.Window).Count),
+        new("leadTimeMedian", MetricArea.Flow, MetricUnit.Days, "Median days from first submission to first delivery, over the requests first delivered in the period.", RequestEvents,
+            c => Stats.Median(FlowFormulas.LeadTimes(c.Requests, c.Window))),
+        new("leadTimeP85", MetricArea.Flow, MetricUnit.Days, "85th percentile (linear interpolation) of the same lead times.", RequestEvents,
+            c => Stats.Percentile(FlowFormulas.LeadTimes(c.Requests, c.Window), 0.85)),
+        new("cycleTimeMedian", MetricArea.Flow, MetricUnit.Days, "Median days from first inProgress to first delivery, over the requests first delivered in the period.", "RequestStatusChanged, RequestDelivered",
+            c => Stats.Median(FlowFormulas.CycleTimes(c.Requests, c.Window))),
+        new("cycleTimeP85", MetricArea.Flow, MetricUnit.Days, "85th percentile of the same cycle times.", "RequestStatusChanged, RequestDelivered",
+            c => Stats.Percentile(FlowFormulas.CycleTimes(c.Requests, c.Window), 0.85)),
+        new("throughputPerWeek", MetricArea.Flow, MetricUnit.PerWeek, "Requests first delivered in the period per 7 days of the period.", "RequestDelivered",
+            c => FlowFormulas.ThroughputPerWeek(c.Requests, c.Window)),
+        new("returnedForInformationRate", MetricArea.Flow, MetricUnit.Ratio, "Share of the requests first submitted in the period that were returned to draft at least once.", "RequestSubmitted, RequestStatusChanged (kind returned)",
+            c => FlowFormulas.ReturnedRate(c.Requests, c.Window)),
+        new("reworkRate", MetricArea.Flow, MetricUnit.Ratio, "Share of the requests first delivered in the period that were reopened at least once.", "RequestDelivered, RequestStatusChanged (kind reopened)",
+            c => FlowFormulas.ReworkRate(c.Requests, c.Window)),
+        new("clarificationRoundsPerDelivered", MetricArea.Flow, MetricUnit.PerRequest, "Mean number of clarifying questions asked on the requests first delivered in the period.", "ClarificationRequested, RequestDelivered",
+            c => FlowFormulas.ClarificationRoundsPerDelivered(c.Requests, c.Window)),
+        new("firstPassReadiness", MetricArea.Flow, MetricUnit.Ratio, "Share of the requests first submitted in the period with no warning finding at submission and never returned.", "RequestSubmitted (WarningFindings), RequestStatusChanged",
+            c => FlowFormulas.FirstPassReadiness(c.Requests, c.Window)),
+        new("estimateAccuracy", MetricArea.Flow, MetricUnit.Ratio, "Median of actual / estimated working days over the deliveries in the period that had an estimate (below 1: ahead of estimate).", "RequestEstimated, RequestDelivered",
+            c => FlowFormulas.EstimateAccuracy(c.Requests, c.Window)),
+        new("onTimeRate", MetricArea.Flow, MetricUnit.Ratio, "Share of the deliveries in the period with a launch date that came on or before it.", "RequestDelivered (LaunchDate)",
+            c => FlowFormulas.OnTimeRate(c.Requests, c.Window)),
+        new("postLaunchBugsPerDelivered", MetricArea.Flow, MetricUnit.PerRequest, "Bugs reported within 30 days after first delivery, per request first delivered in the period.", "BugReported, RequestDelivered",
+            c => FlowFormulas.PostLaunchBugsPerDelivered(c.Requests, c.Inputs.Bugs, c.Window)),
+        new("openRoadblocks", MetricArea.Flow, MetricUnit.Count, "Roadblocks raised and not resolved at the end of the period (or now).", "RoadblockRaised, RoadblockResolved",
+            c => FlowFormulas.OpenRoadblocks(c.Roadblocks, c.Window).Count),
+        new("openRoadblockAgeMedian", MetricArea.Flow, MetricUnit.Days, "Median age in days of those open roadblocks.", "RoadblockRaised, RoadblockResolved",
+            c => FlowFormulas.OpenRoadblockAgeMedian(c.Roadblocks, c.Window)),
+        new("scopingTimeMedian", MetricArea.Flow, MetricUnit.Days, "Median days from first submission to first ready, over the requests first ready in the period.", "RequestSubmitted, RequestStatusChanged (to ready)",
+            c => Stats.Median(FlowFormulas.ScopingTimes(c.Requests, c.Window))),
+        new("reworkHoursPerMonth", MetricArea.Flow, MetricUnit.HoursPerMonth, "Working days (8 h) from a return to the resubmission and from a reopen to the next delivery, ending in the period, per 30 days.", "RequestStatusChanged, RequestSubmitted, RequestDelivered",
+            c => FlowFormulas.ReworkHoursPerMonth(c.Requests, c.Window)),
+        new("meetingsHeld", MetricArea.Meetings, MetricUnit.Count, "Sync meetings completed in the period.", "MeetingCompleted",
+            c => MeetingFormulas.Held(c.Inputs.Meetings, c.Window).Count),
+        new("meetingPlannedMinutes", MetricArea.Meetings, MetricUnit.Minutes, "Planned minutes of those meetings, summed.", "MeetingCompleted",
+            c => MeetingFormulas.Held(c.Inputs.Meetings, c.Window).Sum(m => m.PlannedMinutes)),
+        new("meetingActualMinutes", MetricArea.Meetings, MetricUnit.Minutes, "Actual minutes of those meetings, summed.", "MeetingCompleted",
+            c => MeetingFormulas.Held(c.Inputs.Meetings, c.Window).Sum(m => m.ActualMinutes)),
+        new("meetingOverrunRate", MetricArea.Meetings, MetricUnit.Ratio, "Share of those meetings that ran longer than planned.", "MeetingCompleted",
+            c => MeetingFormulas.OverrunRate(c.Inputs.Meetings, c.Window)),
+        new("actionItemCompletionRate", MetricArea.Meetings, MetricUnit.Ratio, "Share of the action items assigned in the period that were completed by its end (or now).", "ActionItemAssigned, ActionItemCompleted",
+            c => MeetingFormulas.ActionItemCompletionRate(c.Inputs.ActionItems, c.Window)),
+        new("actionItemDaysToCloseMedian", MetricArea.Meetings, MetricUnit.Days, "Median days from assignment to completion of the action items completed in the period.", "ActionItemAssigned, ActionItemCompleted",
+            c => MeetingFormulas.MedianDaysToClose(c.Inputs.ActionItems, c.Window)),
+        new("overdueActionItems", MetricArea.Meetings, MetricUnit.Count, "Action items open at the end of the period (or now) whose due date has passed.", "ActionItemAssigned, ActionItemCompleted",
+            c => MeetingFormulas.OverdueActionItems(c.Inputs.ActionItems, c.Window)),
+        new("sessionsHeld", MetricArea.Meetings, MetricUnit.Count, "Cross-functional sessions held in the period (by type in sessionsByType, attendees per function in attendanceByFunction).", "SessionHeld",
+            c => MeetingFormulas.Sessions(c.Inputs.Sessions, c.Window).Count),
+        new("kickoffMinutesMedian", MetricArea.Meetings, MetricUnit.Minutes, "Median duration of the kickoff sessions held in the period.", "SessionHeld (type kickoff)",
+            c => MeetingFormulas.KickoffMinutesMedian(c.Inputs.Sessions, c.Window)),
+        new("searches", MetricArea.Knowledge, MetricUnit.Count, "Knowledge-base searches counted in the period.", "KnowledgeSearchesCounted",
+            c => KnowledgeFormulas.Searches(c.Inputs.SearchCounts, c.Window)),
+        new("selfServiceRate", MetricArea.Knowledge, MetricUnit.Ratio, "Searches with a result / all searches in the period.", "KnowledgeSearchesCounted",
+            c => KnowledgeFormulas.SelfServiceRate(c.Inputs.SearchCounts, c.Window)),
+        new("openGaps", MetricArea.Knowledge, MetricUnit.Count, "Knowledge gaps recorded and not closed at the end of the period (or now).", "KnowledgeGapRecorded, KnowledgeGapClosed",
+            c => KnowledgeFormulas.OpenGaps(c.Inputs.Gaps, c.Window)),
+        new("closedGaps", MetricArea.Knowledge, MetricUnit.Count, "Knowledge gaps closed in the period.", "KnowledgeGapClosed",
+            c => KnowledgeFormulas.ClosedGaps(c.Inputs.Gaps, c.Window)),
+        new("questionsPerWeek", MetricArea.Knowledge, MetricUnit.PerWeek, "Questions asked in the period per 7 days: the tap-on-the-shoulder proxy.", "QuestionAsked",
+            c => KnowledgeFormulas.QuestionsPerWeek(c.Inputs.Questions, c.Window)),
+        new("staleArticles", MetricArea.Knowledge, MetricUnit.Count, "Live articles whose last publication, revision or review is older than their review interval at the end of the period (or now).", "ArticlePublished, ArticleRevised, ArticleReviewed, ArticleDeleted",
+            c => KnowledgeFormulas.StaleArticles(c.Inputs.Articles, c.Window)),
+        new("surveyResponses", MetricArea.People, MetricUnit.Count, "Pulse-survey answers recorded in the period (means per dimension and function in survey).", "POST /api/v1/surveys/responses",
+            c => PeopleFormulas.Responses(c.Inputs.SurveyResponses, c.Window).Count),
+        new("collaborationScore", MetricArea.People, MetricUnit.Score, "Mean of the four survey dimensions (1-5) over the answers in the period; absent under 3 answers.", "POST /api/v1/surveys/responses",
+            c => PeopleFormulas.CollaborationScore(c.Inputs.SurveyResponses, c.Window)),
+        new("outcomesMetTargetRate", MetricArea.People, MetricUnit.Ratio, "Share of initiatives (request and KPI) whose latest measurement in the period meets its target.", "POST /api/v1/outcomes",
+            c => PeopleFormulas.OutcomesMetTargetRate(c.Inputs.Outcomes, c.Window)),
+    ];
+
+    private static readonly Dictionary<string, MetricDefinition> ByName = All.ToDictionary(m => m.Name, StringComparer.Ordinal);
+
+    public static MetricDefinition? Find(string name) => ByName.GetValueOrDefault(name);
+
+    public static string Names => string.Join(", ", All.Select(m => m.Name));
+
+    public static IReadOnlyDictionary<string, double?> ComputeAll(MetricInputs inputs, MetricWindow window)
+    {
+        var context = new MetricContext(inputs, window);
+        return All.ToDictionary(m => m.Name, m => m.Compute(context), StringComparer.Ordinal);
+    }
+}
