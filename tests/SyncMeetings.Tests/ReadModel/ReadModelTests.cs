@@ -83,7 +83,9 @@ public sealed class ReadModelTests : IAsyncLifetime
         await PublishAsync(raised, raised.EventId);
         await PublishAsync(raised, raised.EventId);
 
+        // The two events travel through two queues, so either may be consumed first: wait for both.
         await Eventually.ReturnsAsync(() => Inboxed(raised.EventId), seen => seen, "the raise to be consumed");
+        await Eventually.ReturnsAsync(() => Inboxed(resolved.EventId), seen => seen, "the resolution to be consumed");
         var row = await WithDbAsync(db => db.Roadblocks.AsNoTracking().SingleAsync(r => r.RoadblockId == roadblockId));
         Assert.Equal(T0.AddDays(1), row.ResolvedAt);
         Assert.Equal(("high", "HubSpot quota too low", T0), (row.Severity, row.Description, row.RaisedAt));
