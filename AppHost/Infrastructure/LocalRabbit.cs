@@ -141,7 +141,7 @@ internal sealed class LocalRabbit : IAsyncDisposable
         using var response = await http.DeleteAsync($"api/vhosts/{Uri.EscapeDataString(virtualHost)}", ct);
     }
 
-    private static HttpClient ManagementClient(Uri managementUri, out string[] credentials)
+    internal static HttpClient ManagementClient(Uri managementUri, out string[] credentials)
     {
         credentials = managementUri.UserInfo.Split(':', 2).Select(Uri.UnescapeDataString).ToArray();
         var http = new HttpClient { BaseAddress = new Uri(managementUri.GetLeftPart(UriPartial.Authority)) };

@@ -1,4 +1,4 @@
-using System.Net.Http.Headers;
+using MarketingDev.AppHost.Infrastructure;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -42,13 +42,5 @@ public static class RabbitQueues
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength();
     }
 
-    private static async Task<HttpClient> ClientAsync()
-    {
-        var servers = await TestServers.GetAsync();
-        var credentials = servers.ManagementUri.UserInfo.Split(':', 2).Select(Uri.UnescapeDataString).ToArray();
-        var http = new HttpClient { BaseAddress = new Uri(servers.ManagementUri.GetLeftPart(UriPartial.Authority)) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials[0]}:{credentials[1]}")));
-        return http;
-    }
+    private static async Task<HttpClient> ClientAsync() => LocalRabbit.ManagementClient((await TestServers.GetAsync()).ManagementUri, out _);
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MarketingDev.TestSupport;
 
 namespace MarketingDev.Gateway.Tests.Hardening;
 
@@ -49,7 +50,7 @@ public sealed class WriteRouteFuzzTests(GatewayFixture fixture) : IClassFixture<
         for (var i = 0; i < iterations && failures.Count < 5; i++)
         {
             var (method, path, template) = routes[random.Next(routes.Length)];
-            var body = Mutate(JsonNode.Parse(template)!, random);
+            var body = JsonMutation.Mutate(JsonNode.Parse(template)!, random, Hostile, structuralOneIn: 10);
             using var message = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
 
             using var response = await client.SendAsync(message, TestContext.Current.CancellationToken);
@@ -63,63 +64,6 @@ public sealed class WriteRouteFuzzTests(GatewayFixture fixture) : IClassFixture<
         }
 
         Assert.True(failures.Count == 0, $"Seed {seed}:\n" + string.Join("\n", failures));
-    }
-
-    /// <summary>Replaces, removes or adds one value somewhere in the body.</summary>
-    private static string Mutate(JsonNode root, Random random)
-    {
-        var slots = new List<(JsonNode Parent, object Key)>();
-        Collect(root, slots);
-        var (parent, key) = slots[random.Next(slots.Count)];
-        var replacement = Hostile[random.Next(Hostile.Length)]?.DeepClone();
-        switch (random.Next(10))
-        {
-            case 0 when parent is JsonObject removable && key is string removed:
-                removable.Remove(removed);
-                break;
-            case 1 when parent is JsonObject extended:
-                extended["fuzz" + random.Next(100)] = replacement;
-                break;
-            default:
-                if (parent is JsonObject obj)
-                {
-                    obj[(string)key] = replacement;
-                }
-                else
-                {
-                    ((JsonArray)parent)[(int)key] = replacement;
-                }
-
-                break;
-        }
-
-        return root.ToJsonString();
-    }
-
-    private static void Collect(JsonNode node, List<(JsonNode, object)> slots)
-    {
-        if (node is JsonObject obj)
-        {
-            foreach (var (name, child) in obj.ToList())
-            {
-                slots.Add((obj, name));
-                if (child is not null)
-                {
-                    Collect(child, slots);
-                }
-            }
-        }
-        else if (node is JsonArray array)
-        {
-            for (var i = 0; i < array.Count; i++)
-            {
-                slots.Add((array, i));
-                if (array[i] is { } child)
-                {
-                    Collect(child, slots);
-                }
-            }
-        }
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";

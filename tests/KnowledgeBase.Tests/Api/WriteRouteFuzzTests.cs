@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MarketingDev.TestSupport;
 
 namespace MarketingDev.KnowledgeBase.Tests.Api;
 
@@ -50,7 +51,7 @@ public sealed class WriteRouteFuzzTests(KnowledgeFixture fixture) : IClassFixtur
         for (var i = 0; i < 200 && failures.Count < 5; i++)
         {
             var (method, path, template) = routes[random.Next(routes.Length)];
-            var body = Mutate(JsonNode.Parse(template)!, random);
+            var body = JsonMutation.Mutate(JsonNode.Parse(template)!, random, Hostile, structuralOneIn: 3);
             using var message = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
 
             using var response = await client.SendAsync(message, TestContext.Current.CancellationToken);
@@ -75,65 +76,6 @@ public sealed class WriteRouteFuzzTests(KnowledgeFixture fixture) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    private static string Mutate(JsonNode root, Random random)
-    {
-        var slots = new List<(JsonNode Parent, object Key)>();
-        Collect(root, slots);
-        var (parent, key) = slots[random.Next(slots.Count)];
-        var value = Hostile[random.Next(Hostile.Length)]?.DeepClone();
-        switch (random.Next(3))
-        {
-            case 0 when parent is JsonObject obj:
-                obj.Remove((string)key);
-                break;
-            case 1 when parent is JsonObject obj:
-                obj["extra" + random.Next(100)] = value;
-                break;
-            default:
-                if (parent is JsonObject o)
-                {
-                    o[(string)key] = value;
-                }
-                else
-                {
-                    ((JsonArray)parent)[(int)key] = value;
-                }
-
-                break;
-        }
-
-        return root.ToJsonString();
-    }
-
-    private static void Collect(JsonNode node, List<(JsonNode, object)> slots)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (name, child) in obj.ToList())
-                {
-                    slots.Add((obj, name));
-                    if (child is not null)
-                    {
-                        Collect(child, slots);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    slots.Add((array, i));
-                    if (array[i] is { } child)
-                    {
-                        Collect(child, slots);
-                    }
-                }
-
-                break;
-        }
     }
 
     private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "…";
