@@ -9,7 +9,8 @@ public enum Role { Marketing, Developer, Lead, Admin }
 /// </summary>
 public sealed record Actor(string Id, string Name, Role Role)
 {
-    public bool IsAtLeast(Role role) => Role >= role || (Role is Role.Lead or Role.Admin && role is Role.Marketing or Role.Developer);
+    /// <summary>The role itself, or a lead or admin (who may do what any role may); marketing and developers are peers.</summary>
+    public bool IsAtLeast(Role role) => Role == role || IsLeadOrAdmin && !(Role == Role.Lead && role == Role.Admin);
 
     public bool IsLeadOrAdmin => Role is Role.Lead or Role.Admin;
 }
