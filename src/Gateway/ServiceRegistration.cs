@@ -5,10 +5,10 @@ using MarketingDev.Gateway.Auth;
 using MarketingDev.Gateway.Data;
 using MarketingDev.Gateway.Errors;
 using MarketingDev.Gateway.Idempotency;
+using MarketingDev.Gateway.OpenApi;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.OpenApi;
 using GrpcMetrics = MarketingDev.Contracts.Grpc.Metrics;
 using GrpcRequests = MarketingDev.Contracts.Grpc.Requests;
 
@@ -42,29 +42,7 @@ internal static class ServiceRegistration
         AddServiceClient<MarketingDev.Contracts.Grpc.Knowledge.KnowledgeBase.KnowledgeBaseClient>(services, ServiceNames.KnowledgeBase);
         AddServiceClient<MarketingDev.Contracts.Grpc.Meetings.SyncMeetings.SyncMeetingsClient>(services, ServiceNames.SyncMeetings);
 
-        services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(o =>
-        {
-            o.SwaggerDoc("v1", new OpenApiInfo
-            {
-                Title = "MarketingDev API",
-                Version = "v1",
-                Description = "Marketing requests, sync meetings, the knowledge base and collaboration metrics. " +
-                              "Every /api route needs an X-Api-Key header. Errors are RFC 9457 problem details.",
-            });
-            o.AddSecurityDefinition(ApiKeyDefaults.Scheme, new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey,
-                In = ParameterLocation.Header,
-                Name = ApiKeyDefaults.HeaderName,
-                Description = "An API key created with POST /api/v1/api-keys (or the bootstrap admin key).",
-            });
-            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference(ApiKeyDefaults.Scheme, document)] = [],
-            });
-            o.OperationFilter<Http.ProtocolHeadersOperationFilter>();
-        });
+        services.AddGatewayOpenApi();
         return builder;
     }
 

@@ -3,19 +3,20 @@ using MarketingDev.Gateway.Auth;
 using MarketingDev.Gateway.Data;
 using MarketingDev.Gateway.Errors;
 using MarketingDev.Gateway.Idempotency;
+using MarketingDev.Gateway.OpenApi;
 using MarketingDev.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace MarketingDev.Gateway.Endpoints.ApiKeys;
 
-public sealed record CreateApiKeyBody(string Name, string Role);
+public sealed record CreateApiKeyBody(string Name, [WireEnum(typeof(Role))] string Role);
 
 /// <summary>A key as listed: never its secret.</summary>
-public sealed record ApiKeyView(Guid Id, string Name, string Role, string Prefix, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt);
+public sealed record ApiKeyView(Guid Id, string Name, [WireEnum(typeof(Role))] string Role, string Prefix, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt);
 
 /// <summary>The answer to creating a key: the only time the secret is returned.</summary>
-public sealed record CreatedApiKey(Guid Id, string Name, string Role, string Prefix, DateTimeOffset CreatedAt, string Key);
+public sealed record CreatedApiKey(Guid Id, string Name, [WireEnum(typeof(Role))] string Role, string Prefix, DateTimeOffset CreatedAt, string Key);
 
 internal static class ApiKeyEndpoints
 {

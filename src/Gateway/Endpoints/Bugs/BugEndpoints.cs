@@ -2,6 +2,7 @@ using System.Security.Claims;
 using MarketingDev.Gateway.Endpoints.Requests;
 using MarketingDev.Gateway.Http;
 using MarketingDev.Gateway.Idempotency;
+using MarketingDev.Gateway.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Proto = MarketingDev.Contracts.Grpc.Requests;
@@ -12,7 +13,7 @@ public sealed record BugEnvironmentDto(string Url = "", string Browser = "", str
 
 public sealed record BugBody(
     string Title,
-    string Severity,
+    [WireEnum(BugSets.Severities)] string Severity,
     Guid? RequestId = null,
     IReadOnlyList<string>? StepsToReproduce = null,
     string Expected = "",
@@ -20,13 +21,20 @@ public sealed record BugBody(
     BugEnvironmentDto? Environment = null,
     IReadOnlyList<string>? Evidence = null);
 
-public sealed record BugTransitionBody(string To, string? Reason = null);
+public sealed record BugTransitionBody([WireEnum(BugSets.Statuses)] string To, string? Reason = null);
 
 /// <summary>A bug as returned: the report, its status, and the lint of the report (what would make it easier to act on).</summary>
 public sealed record BugView(
     Guid Id, string Key, Guid? RequestId, string Title, IReadOnlyList<string> StepsToReproduce, string Expected, string Actual,
-    BugEnvironmentDto Environment, string Severity, IReadOnlyList<string> Evidence, string Status, string ReportedBy,
+    BugEnvironmentDto Environment, [WireEnum(BugSets.Severities)] string Severity, IReadOnlyList<string> Evidence,
+    [WireEnum(BugSets.Statuses)] string Status, string ReportedBy,
     DateTimeOffset ReportedAt, DateTimeOffset UpdatedAt, int Version, IReadOnlyList<FindingView> Lint);
+
+internal static class BugSets
+{
+    public const string Severities = "low,medium,high,critical";
+    public const string Statuses = "open,fixed,verified,wontFix";
+}
 
 internal static class BugEndpoints
 {
@@ -36,7 +44,7 @@ internal static class BugEndpoints
         bugs.MapPost("/", ReportAsync).WithName("ReportBug").WithMetadata(new IdempotentAttribute())
             .WithSummary("Report a bug, optionally linked to the request it breaks; the answer includes the report's lint.")
             .ProducesValidationProblem();
-        bugs.MapGet("/{id:guid}", GetAsync).WithName("GetBug").ProducesProblem(404);
+        bugs.MapGet("/{id:guid}", GetAsync).WithName("GetBug").WithSummary("Get a bug report with its status and lint.").ProducesProblem(404);
         bugs.MapGet("/", ListAsync).WithName("ListBugs").WithSummary("Bugs, newest first; ?requestId=&status=open|fixed|verified|wontFix, cursor pagination.");
         bugs.MapPost("/{id:guid}/transitions", TransitionAsync).WithName("TransitionBug").Conditional()
             .WithSummary("open → fixed → verified, open → wontFix (reason), fixed → open (reason).")
@@ -82,7 +90,7 @@ internal static class BugEndpoints
 
     private static async Task<Ok<Page<BugView>>> ListAsync(
         Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct,
-        [FromQuery] Guid? requestId = null, [FromQuery] string? status = null, [FromQuery] int? limit = null, [FromQuery] string? cursor = null)
+        [FromQuery] Guid? requestId = null, [FromQuery, WireEnum(BugSets.Statuses)] string? status = null, [FromQuery] int? limit = null, [FromQuery] string? cursor = null)
     {
         var query = new Proto.ListBugsQuery { RequestId = requestId?.ToString() ?? "", Status = status ?? "", Cursor = cursor ?? "" };
         if (limit is { } size)

@@ -39,7 +39,7 @@ internal static class MetricsEndpoints
         // The page holds no data (it asks for a key and reads the API), so it is open like the API document.
         app.MapGet("/dashboard", () => TypedResults.Content(DashboardPage.Html, "text/html; charset=utf-8")).WithTags("Metrics").WithName("MetricsDashboard")
             .WithSummary("The metrics dashboard: charts per week and baseline vs now, drawn from the public API.")
-            .Produces(200, contentType: "text/html").AllowAnonymous();
+            .AllowAnonymous().ExcludeFromDescription(); // A page for people, not part of the API contract.
     }
 
     private static async Task<Ok<SummaryView>> SummaryAsync(

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using MarketingDev.Gateway.Auth;
 using MarketingDev.Gateway.Http;
 using MarketingDev.Gateway.Idempotency;
+using MarketingDev.Gateway.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Proto = MarketingDev.Contracts.Grpc.Requests;
@@ -18,7 +19,8 @@ internal static class RequestEndpoints
             .WithSummary("Draft a request (marketing, lead, admin). Only the title is required; the requester is the caller.")
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
         requests.MapGet("/{id:guid}", GetAsync).WithName("GetRequest")
-            .WithSummary("Get a request; its ETag is its version.").ProducesProblem(404);
+            .WithSummary("Get a request; its ETag is its version (If-None-Match: 304 when unchanged).")
+            .Produces<RequestView>().Produces(StatusCodes.Status304NotModified).ProducesProblem(404);
         requests.MapGet("/", ListAsync).WithName("ListRequests")
             .WithSummary("List requests, newest first, a page at a time (limit 1-100, default 25; pass nextCursor back as cursor). " +
                          "Filters: status, type, priority, launchFrom/launchTo (yyyy-MM-dd, inclusive), q (words in the title or user story).");
@@ -121,8 +123,8 @@ internal static class RequestEndpoints
 
     private static async Task<Ok<Page<RequestView>>> ListAsync(
         Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct,
-        [FromQuery] int? limit = null, [FromQuery] string? cursor = null, [FromQuery] string? status = null, [FromQuery] string? type = null,
-        [FromQuery] string? priority = null, [FromQuery] string? launchFrom = null, [FromQuery] string? launchTo = null, [FromQuery] string? q = null)
+        [FromQuery] int? limit = null, [FromQuery] string? cursor = null, [FromQuery, WireEnum(RequestSets.Statuses)] string? status = null, [FromQuery, WireEnum(RequestSets.Types)] string? type = null,
+        [FromQuery, WireEnum(RequestSets.Priorities)] string? priority = null, [FromQuery] string? launchFrom = null, [FromQuery] string? launchTo = null, [FromQuery] string? q = null)
     {
         var query = new Proto.ListRequestsQuery
         {

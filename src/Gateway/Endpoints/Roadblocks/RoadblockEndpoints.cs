@@ -2,19 +2,27 @@ using System.Security.Claims;
 using MarketingDev.Gateway.Endpoints.Requests;
 using MarketingDev.Gateway.Http;
 using MarketingDev.Gateway.Idempotency;
+using MarketingDev.Gateway.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Proto = MarketingDev.Contracts.Grpc.Requests;
 
 namespace MarketingDev.Gateway.Endpoints.Roadblocks;
 
-public sealed record RoadblockBody(string Description, string Severity = "medium");
+public sealed record RoadblockBody(string Description, [WireEnum(RoadblockSets.Severities)] string Severity = "medium");
 
 public sealed record ResolveBody(string Resolution);
 
 public sealed record RoadblockView(
-    Guid Id, Guid RequestId, string RequestKey, string RequestTitle, string Description, string Severity, string Status,
+    Guid Id, Guid RequestId, string RequestKey, string RequestTitle, string Description, [WireEnum(RoadblockSets.Severities)] string Severity,
+    [WireEnum(RoadblockSets.Statuses)] string Status,
     string RaisedBy, DateTimeOffset RaisedAt, string? Resolution, string? ResolvedBy, DateTimeOffset? ResolvedAt);
+
+internal static class RoadblockSets
+{
+    public const string Severities = "low,medium,high";
+    public const string Statuses = "open,resolved";
+}
 
 internal static class RoadblockEndpoints
 {
@@ -55,7 +63,7 @@ internal static class RoadblockEndpoints
 
     private static async Task<Ok<Page<RoadblockView>>> ListAsync(
         Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct,
-        [FromQuery] string? status = null, [FromQuery] int? limit = null, [FromQuery] string? cursor = null)
+        [FromQuery, WireEnum(RoadblockSets.Statuses)] string? status = null, [FromQuery] int? limit = null, [FromQuery] string? cursor = null)
     {
         var query = new Proto.ListRoadblocksQuery { Status = status ?? "", Cursor = cursor ?? "" };
         if (limit is { } size)
