@@ -108,10 +108,11 @@ internal sealed class ResponseConventionsFilter(IOptions<SwaggerGenOptions> swag
             AddHeader(notModified, "ETag", "The resource's version.");
         }
 
-        foreach (var (status, response) in responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList())
+        // Re-added in order, so that each operation lists its answers by status code.
+        var ordered = responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        responses.Clear();
+        foreach (var (status, response) in ordered)
         {
-            // Re-added in order, so that each operation lists its answers by status code.
-            responses.Remove(status);
             responses[status] = response;
             var code = int.TryParse(status, out var number) ? number : 0;
             if (code >= 400)

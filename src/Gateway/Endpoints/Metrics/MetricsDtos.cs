@@ -1,3 +1,6 @@
+using MarketingDev.Gateway.OpenApi;
+using Proto = MarketingDev.Contracts.Grpc.Metrics;
+
 namespace MarketingDev.Gateway.Endpoints.Metrics;
 
 /// <summary>One metric: value over the period, the compared period's value, and the change (absolute and relative).</summary>
@@ -46,7 +49,7 @@ public sealed record RebuildView(long Events, long Streams);
 public sealed record SurveyScoresDto(int Communication, int Clarity, int Trust, int Speed);
 
 /// <summary>An anonymous pulse-survey answer: function is marketing, development, product, design or other.</summary>
-public sealed record SurveyResponseBody(string Function, SurveyScoresDto Scores, string? Comment = null);
+public sealed record SurveyResponseBody([WireEnum(typeof(Proto.Function))] string Function, SurveyScoresDto Scores, string? Comment = null);
 
 public sealed record SurveyResponseView(Guid Id, DateTimeOffset RecordedAt);
 
