@@ -48,18 +48,20 @@ public sealed class GeneratedClientTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(refused.Result.TraceId));
     }
 
+    // A nullable object field is { type: object, nullable: true, allOf: [ref] } in OpenAPI 3.0, which NSwag turns into a
+    // subclass named after the field (UserStory : UserStoryDto); the JSON is the same.
     private static readonly DateOnly LaunchDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60);
 
     private static RequestBody ReadyRequest() => new()
     {
         Title = "Spring landing page",
         LaunchDate = LaunchDate,
-        UserStory = new UserStoryDto { AsA = "campaign manager", IWant = "a spring landing page", SoThat = "we capture 500 leads" },
+        UserStory = new UserStory { AsA = "campaign manager", IWant = "a spring landing page", SoThat = "we capture 500 leads" },
         AcceptanceCriteria = [new AcceptanceCriterionDto { Text = "When the form is submitted, a confirmation shows within 1 second" }],
-        MarketingContext = new MarketingContextDto
+        MarketingContext = new MarketingContext
         {
             CampaignGoal = "Spring leads", Audience = "SMB", BusinessImpact = "Q2 pipeline",
-            Kpi = new KpiDto { Name = "Sign-ups", Baseline = 120, Target = 500, Unit = "per week" },
+            Kpi = new Kpi { Name = "Sign-ups", Baseline = 120, Target = 500, Unit = "per week" },
         },
         DesignAssets = [new DesignAssetDto { Url = "https://figma.com/file/abc", Label = "Hero" }],
         TrackingRequirements =
