@@ -5,6 +5,7 @@ using MarketingDev.Gateway.Auth;
 using MarketingDev.Gateway.Data;
 using MarketingDev.Gateway.Errors;
 using MarketingDev.Gateway.Idempotency;
+using MarketingDev.Gateway.RateLimiting;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.Json;
@@ -30,7 +31,8 @@ internal static class ServiceRegistration
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<GatewayExceptionHandler>();
 
-        services.AddApiKeyAuthentication();
+        services.AddApiKeyAuthentication(builder.Configuration, builder.Environment);
+        services.AddRateLimits(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddSingleton(ServiceTokens.FromConfiguration(builder.Configuration));
         services.AddScoped<IdempotencyStore>();
@@ -50,7 +52,8 @@ internal static class ServiceRegistration
                 Title = "MarketingDev API",
                 Version = "v1",
                 Description = "Marketing requests, sync meetings, the knowledge base and collaboration metrics. " +
-                              "Every /api route needs an X-Api-Key header. Errors are RFC 9457 problem details.",
+                              "Every /api route needs an X-Api-Key header or a bearer token from the identity provider. Errors are RFC 9457 " +
+                              "problem details (GET /api/v1/problems lists every type); calls are rate-limited per caller (RateLimit headers).",
             });
             o.AddSecurityDefinition(ApiKeyDefaults.Scheme, new OpenApiSecurityScheme
             {
@@ -59,9 +62,20 @@ internal static class ServiceRegistration
                 Name = ApiKeyDefaults.HeaderName,
                 Description = "An API key created with POST /api/v1/api-keys (or the bootstrap admin key).",
             });
+            o.AddSecurityDefinition(JwtSignIn.Scheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A token from the organisation's identity provider (in Development: dotnet run --project src/Gateway -- mint-token).",
+            });
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
             {
                 [new OpenApiSecuritySchemeReference(ApiKeyDefaults.Scheme, document)] = [],
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(JwtSignIn.Scheme, document)] = [],
             });
             o.OperationFilter<Http.ProtocolHeadersOperationFilter>();
         });
