@@ -10,7 +10,8 @@ namespace MarketingDev.Gateway.Tests.Access;
 
 /// <summary>
 /// Every route of the Gateway (as its endpoint data source lists them) × no credentials and each role, against the real
-/// services: 401 (U), 403 (F) or allowed (A: authorisation passed, whatever the route then answers, never a 5xx). A new
+/// services: 401 (U), 403 (F) or allowed (A: authorisation passed, whatever the route then answers, never a 5xx), the
+/// same for a role's API key and a bearer token of that role. A new
 /// route without a row fails here, naming itself. Every problem answer met on the way must be in the problem catalogue.
 /// </summary>
 public sealed class RoleMatrixTests(AccessFixture fixture) : IClassFixture<AccessFixture>
@@ -132,6 +133,17 @@ public sealed class RoleMatrixTests(AccessFixture fixture) : IClassFixture<Acces
                 if (status >= 500)
                 {
                     failures.Add($"{route} as {who}: {status}");
+                }
+
+                if (key is not null)
+                {
+                    // A signed-in person of the same role is allowed and refused exactly where the key is.
+                    using var person = fixture.WithToken(AccessFixture.Token(who, $"matrix-{who}"));
+                    var (personCell, personStatus, _) = await CallAsync(person, route);
+                    if (personCell != cell || personStatus >= 500)
+                    {
+                        failures.Add($"{route} as {who} by bearer token: {personCell} ({personStatus}), by API key: {cell} ({status})");
+                    }
                 }
             }
 
