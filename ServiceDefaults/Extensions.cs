@@ -63,6 +63,7 @@ public static class Extensions
             otel.WithTracing(tracing => tracing
                     .AddSource(builder.Environment.ApplicationName)
                     .AddSource("MassTransit")
+                    .AddSource(Messaging.MessageTracing.SourceName)
                     .AddAspNetCoreInstrumentation(o =>
                         // Probes would drown the traces that matter.
                         o.Filter = context => !context.Request.Path.StartsWithSegments("/health")

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,12 @@ public sealed class InboxFilter<T>(ServiceDbContext db, OutboxSignal signal, Tim
             ?? throw new InvalidOperationException($"A {typeof(T).Name} arrived without a message id; it cannot be de-duplicated.");
         // The queue name (the input address ends with it, after the virtual host) identifies the consuming endpoint.
         var consumer = context.ReceiveContext.InputAddress?.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? typeof(T).Name;
+
+        // The consumer (and what it publishes) joins the trace of the call that caused the event.
+        using var activity = MessageTracing.Start($"{typeof(T).Name} consume", ActivityKind.Consumer,
+            context.Headers.Get<string>(MessageTracing.TraceParentHeader));
+        activity?.SetTag("messaging.consumer", consumer);
+        activity?.SetTag("messaging.message.id", messageId.ToString());
 
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);

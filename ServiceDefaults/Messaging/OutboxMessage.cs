@@ -19,6 +19,9 @@ public sealed class OutboxMessage
     public int Attempts { get; internal set; }
     public string? LastError { get; internal set; }
 
+    /// <summary>The W3C traceparent of the call that stored the event, so its consumers join the same trace.</summary>
+    public string? TraceParent { get; private set; }
+
     public static OutboxMessage From<TEvent>(TEvent integrationEvent) where TEvent : class, IIntegrationEvent => new()
     {
         // The event id doubles as the broker message id, which is what the consumers' inbox de-duplicates on.
@@ -26,6 +29,7 @@ public sealed class OutboxMessage
         MessageType = EventTypes.WireName(typeof(TEvent)),
         Body = JsonSerializer.Serialize(integrationEvent, Json),
         OccurredAt = integrationEvent.OccurredAt,
+        TraceParent = MessageTracing.CurrentTraceParent(),
     };
 
     internal (object Message, Type Type) Deserialize()
@@ -49,6 +53,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.DispatchedAt).HasColumnName("dispatched_at");
         builder.Property(m => m.Attempts).HasColumnName("attempts");
         builder.Property(m => m.LastError).HasColumnName("last_error");
+        builder.Property(m => m.TraceParent).HasColumnName("trace_parent").HasMaxLength(55);
         builder.HasIndex(m => m.MessageId).IsUnique();
         // The relay only ever looks for what is still to be sent.
         builder.HasIndex(m => m.Id).HasDatabaseName("ix_outbox_messages_pending").HasFilter("dispatched_at IS NULL");

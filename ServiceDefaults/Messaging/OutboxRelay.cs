@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -117,10 +118,20 @@ public sealed class OutboxRelay<TDb>(
         return batch.Count;
     }
 
-    private Task PublishAsync(OutboxMessage message, CancellationToken ct)
+    private async Task PublishAsync(OutboxMessage message, CancellationToken ct)
     {
         var (payload, type) = message.Deserialize();
-        return bus.Publish(payload, type, context => context.MessageId = message.MessageId, ct);
+        // A child of the call that stored the event; async, so the activity does not leak into the next message's publish.
+        using var activity = MessageTracing.Start($"{message.MessageType} publish", ActivityKind.Producer, message.TraceParent);
+        var traceParent = MessageTracing.CurrentTraceParent() ?? message.TraceParent;
+        await bus.Publish(payload, type, context =>
+        {
+            context.MessageId = message.MessageId;
+            if (traceParent is not null)
+            {
+                context.Headers.Set(MessageTracing.TraceParentHeader, traceParent);
+            }
+        }, ct);
     }
 
     private async Task CleanupAsync(CancellationToken ct)

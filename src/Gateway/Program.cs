@@ -4,12 +4,19 @@ using MarketingDev.Gateway.Endpoints.ApiKeys;
 using MarketingDev.Gateway.Endpoints.Bugs;
 using MarketingDev.Gateway.Endpoints.Roadblocks;
 using MarketingDev.Gateway.Endpoints.Metrics;
+using MarketingDev.Gateway.Endpoints.ProblemTypes;
 using MarketingDev.Gateway.Endpoints.Requests;
 using MarketingDev.Gateway.Http;
 using MarketingDev.Gateway.Idempotency;
+using MarketingDev.Gateway.RateLimiting;
 using MarketingDev.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
+if (args is [MarketingDev.Gateway.Auth.DevelopmentTokens.Command, ..])
+{
+    return MarketingDev.Gateway.Auth.DevelopmentTokens.Run(args, builder.Configuration, builder.Environment, Console.Out, Console.Error);
+}
+
 builder.AddServiceDefaults();
 builder.AddGatewayServices();
 
@@ -21,6 +28,7 @@ app.Use(InputSanity.QueryMiddlewareAsync);
 app.UseSwagger();
 app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "MarketingDev API v1"));
 app.UseAuthentication();
+app.UseRateLimits();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 // Again inside: an endpoint's failure becomes its problem response here, where idempotency can record it.
@@ -35,6 +43,8 @@ api.MapClarificationEndpoints();
 api.MapRoadblockEndpoints();
 api.MapBugEndpoints();
 api.MapMetricsEndpoints();
+api.MapProblemEndpoints();
 MarketingDev.Gateway.Endpoints.Knowledge.KnowledgeEndpoints.MapKnowledgeEndpoints(api);
 MarketingDev.Gateway.Endpoints.SyncMeetings.SyncMeetingsEndpoints.MapSyncMeetingsEndpoints(api);
 await app.MigrateAndRunAsync<GatewayDbContext>();
+return 0;

@@ -6,6 +6,7 @@ using MarketingDev.Gateway.Data;
 using MarketingDev.Gateway.Errors;
 using MarketingDev.Gateway.Idempotency;
 using MarketingDev.Gateway.OpenApi;
+using MarketingDev.Gateway.RateLimiting;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.Json;
@@ -30,7 +31,8 @@ internal static class ServiceRegistration
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<GatewayExceptionHandler>();
 
-        services.AddApiKeyAuthentication();
+        services.AddApiKeyAuthentication(builder.Configuration, builder.Environment);
+        services.AddRateLimits(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddSingleton(ServiceTokens.FromConfiguration(builder.Configuration));
         services.AddScoped<IdempotencyStore>();

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using Grpc.Core;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Identity;
+using MarketingDev.ServiceDefaults.Messaging;
 
 namespace MarketingDev.Gateway.Auth;
 
@@ -23,6 +25,17 @@ internal static class ActorTokens
         if (http?.Items[Idempotency.IdempotencyMiddleware.ServiceIdempotencyItem] is string idempotencyKey)
         {
             metadata.Add(CallHeaders.IdempotencyKey, idempotencyKey);
+        }
+
+        // The trace context travels with the call whatever HTTP handler carries it (SocketsHttpHandler leaves a traceparent
+        // that is already there alone; a custom or in-process handler would otherwise drop it).
+        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } activity)
+        {
+            metadata.Add(MessageTracing.TraceParentHeader, traceParent);
+            if (!string.IsNullOrEmpty(activity.TraceStateString))
+            {
+                metadata.Add(MessageTracing.TraceStateHeader, activity.TraceStateString);
+            }
         }
 
         if (ActorOf(http?.User) is { } actor)

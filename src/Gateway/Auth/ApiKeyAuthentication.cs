@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Encodings.Web;
 using MarketingDev.Gateway.Data;
 using MarketingDev.Gateway.Errors;
@@ -17,6 +19,18 @@ public static class ApiKeyDefaults
     public const string HeaderName = "X-Api-Key";
 }
 
+/// <summary>The scheme every route authenticates with: it picks API key or bearer token by the header the caller sent.</summary>
+public static class CallerScheme
+{
+    public const string Name = "ApiKeyOrBearer";
+
+    /// <summary>Authorization: Bearer → the identity provider's JWT; anything else (X-Api-Key or nothing) → API key.</summary>
+    public static string Select(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? JwtSignIn.Scheme
+            : ApiKeyDefaults.Scheme;
+}
+
 /// <summary>Policies by who may act: one per set of roles, named after what the caller is allowed to do.</summary>
 public static class Policies
 {
@@ -27,8 +41,13 @@ public static class Policies
 
     internal static void Add(AuthorizationOptions options)
     {
-        // Every endpoint needs a caller unless it says otherwise (health and the API document opt out).
-        options.FallbackPolicy = new AuthorizationPolicyBuilder(ApiKeyDefaults.Scheme).RequireAuthenticatedUser().Build();
+        // Every endpoint needs a caller with a known role unless it says otherwise (health and the API document opt out):
+        // a signed-in person whose token maps to no role gets 403, never a call to a service without an actor.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder(CallerScheme.Name)
+            .RequireAuthenticatedUser()
+            .RequireRole(Enum.GetValues<Role>().Select(Roles.Of))
+            .Build();
+        options.DefaultPolicy = options.FallbackPolicy;
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Of(Role.Admin)));
         options.AddPolicy(Author, p => p.RequireRole(Roles.Of(Role.Marketing), Roles.Of(Role.Lead), Roles.Of(Role.Admin)));
         options.AddPolicy(KnowledgeWriter, p => p.RequireRole(Roles.Of(Role.Developer), Roles.Of(Role.Lead), Roles.Of(Role.Admin)));
@@ -44,15 +63,38 @@ public static class Roles
 
 internal static class ApiKeyAuthenticationExtensions
 {
-    public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services)
+    public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddAuthentication(ApiKeyDefaults.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
+        services.AddAuthentication(CallerScheme.Name)
+            .AddPolicyScheme(CallerScheme.Name, "API key or bearer token", o =>
+            {
+                o.ForwardDefaultSelector = CallerScheme.Select;
+                // One 403 problem document for both kinds of caller.
+                o.ForwardForbid = ApiKeyDefaults.Scheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null)
+            .AddJwtSignIn(configuration, environment);
         services.AddAuthorization(Policies.Add);
         return services;
     }
 
-    public static Guid KeyId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    /// <summary>
+    /// The caller as a GUID (idempotency records are keyed by it): an API key's own id, or for a signed-in person a
+    /// name-based GUID derived from their actor id (stable across sign-ins, never equal to a key's random v7 id).
+    /// </summary>
+    public static Guid KeyId(this ClaimsPrincipal user)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        if (Guid.TryParse(id, out var keyId))
+        {
+            return keyId;
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(id)).AsSpan(0, 16).ToArray();
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80); // version 8: custom
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
+        return new Guid(hash, bigEndian: true);
+    }
 
     public static string PrincipalName(this ClaimsPrincipal user) => user.Identity?.Name ?? "";
 }
@@ -116,12 +158,13 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = $"{ApiKeyDefaults.Scheme} header=\"{ApiKeyDefaults.HeaderName}\"";
+        // Both ways in are offered: a tool's API key, a person's bearer token.
+        Response.Headers.WWWAuthenticate = new([$"{ApiKeyDefaults.Scheme} header=\"{ApiKeyDefaults.HeaderName}\"", "Bearer"]);
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = Problems.Create(StatusCodes.Status401Unauthorized, "unauthenticated", "Authentication required",
-                result.Failure?.Message ?? $"Send an API key in the {ApiKeyDefaults.HeaderName} header."),
+            ProblemDetails = ProblemCatalogue.Unauthenticated.Create(
+                result.Failure?.Message ?? $"Send an API key in the {ApiKeyDefaults.HeaderName} header, or a bearer token from the identity provider."),
         });
     }
 
@@ -132,8 +175,9 @@ internal sealed class ApiKeyAuthenticationHandler(
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = Problems.Create(StatusCodes.Status403Forbidden, "forbidden", "Not allowed for this role",
-                $"The role '{role}' may not do this."),
+            ProblemDetails = ProblemCatalogue.Forbidden.Create(role is null
+                ? "The sign-in carries no role this API knows; ask for one of " + WireName.Names<Role>() + "."
+                : $"The role '{role}' may not do this."),
         });
     }
 }

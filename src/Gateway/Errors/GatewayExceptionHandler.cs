@@ -24,7 +24,7 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
-            problem = Problems.Create(500, "internal", "Internal error", "The error has been logged; quote the traceId when reporting it.");
+            problem = ProblemCatalogue.Internal.Create("The error has been logged; quote the traceId when reporting it.");
         }
 
         context.Response.StatusCode = problem.Status ?? 500;
@@ -36,13 +36,13 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
         switch (rpc.StatusCode)
         {
             case StatusCode.NotFound:
-                return Problems.Create(404, "not-found", "Not found", rpc.Status.Detail);
+                return ProblemCatalogue.NotFound.Create(rpc.Status.Detail);
             case StatusCode.InvalidArgument:
-                var invalid = Problems.Create(400, "validation", "The request is not valid", "Fix the fields listed in errors.");
+                var invalid = ProblemCatalogue.Validation.Create("Fix the fields listed in errors.");
                 invalid.Extensions["errors"] = RichStatus.FieldErrors(rpc);
                 return invalid;
             case StatusCode.FailedPrecondition:
-                var conflict = Problems.Create(409, "conflict", "Conflict with the current state", rpc.Status.Detail);
+                var conflict = ProblemCatalogue.Conflict.Create(rpc.Status.Detail);
                 if (RichStatus.Allowed(rpc) is { Count: > 0 } allowed)
                 {
                     conflict.Extensions["allowed"] = allowed;
@@ -50,7 +50,7 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
 
                 return conflict;
             case StatusCode.OutOfRange:
-                var unprocessable = Problems.Create(422, "unprocessable", "The request cannot be processed as it is", rpc.Status.Detail);
+                var unprocessable = ProblemCatalogue.Unprocessable.Create(rpc.Status.Detail);
                 if (RichStatus.Details(rpc) is { ValueKind: JsonValueKind.Object } details)
                 {
                     foreach (var property in details.EnumerateObject())
@@ -62,23 +62,23 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
                 return unprocessable;
             case StatusCode.Aborted:
                 // Routes marked Conditional() answer this themselves, with the current ETag (see PreconditionFilter).
-                return Problems.Create(412, "precondition-failed", "The resource has changed", rpc.Status.Detail);
+                return ProblemCatalogue.PreconditionFailed.Create(rpc.Status.Detail);
             case StatusCode.ResourceExhausted:
-                return Problems.Create(413, "payload-too-large", "The request is too large", rpc.Status.Detail);
+                return ProblemCatalogue.PayloadTooLarge.Create(rpc.Status.Detail);
             case StatusCode.Unauthenticated:
                 // The Gateway signs every call: a service refusing it means the two disagree on the signing key.
                 logger.LogError(rpc, "A service refused the Gateway's service token on {Path}; check ServiceAuth__SigningKeys", context.Request.Path);
                 context.Response.Headers.RetryAfter = "5";
-                return Problems.Create(503, "service-unavailable", "A service is unavailable", "Try again shortly.");
+                return ProblemCatalogue.ServiceUnavailable.Create("Try again shortly.");
             case StatusCode.PermissionDenied:
-                return Problems.Create(403, "forbidden", "Not allowed", rpc.Status.Detail);
+                return ProblemCatalogue.Forbidden.Create(rpc.Status.Detail);
             case StatusCode.Unavailable or StatusCode.DeadlineExceeded:
                 logger.LogWarning(rpc, "A service did not answer on {Path}", context.Request.Path);
                 context.Response.Headers.RetryAfter = "5";
-                return Problems.Create(503, "service-unavailable", "A service is unavailable", "Try again shortly.");
+                return ProblemCatalogue.ServiceUnavailable.Create("Try again shortly.");
             default:
                 logger.LogError(rpc, "A service failed on {Method} {Path}", context.Request.Method, context.Request.Path);
-                return Problems.Create(500, "internal", "Internal error", "The error has been logged; quote the traceId when reporting it.");
+                return ProblemCatalogue.Internal.Create("The error has been logged; quote the traceId when reporting it.");
         }
     }
 
@@ -86,16 +86,18 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
     {
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Problems.Create(413, "payload-too-large", "The request body is too large", bad.Message);
+            return ProblemCatalogue.PayloadTooLarge.Create(bad.Message);
         }
 
         if (bad.InnerException is not JsonException json)
         {
-            return Problems.Create(bad.StatusCode, bad.StatusCode == 400 ? "malformed-request" : "http-" + bad.StatusCode, "The request could not be read", bad.Message);
+            var known = ProblemCatalogue.ForStatus(bad.StatusCode).Create(bad.Message);
+            known.Status = bad.StatusCode;
+            return known;
         }
 
         var error = Describe(json);
-        var problem = Problems.Create(400, "malformed-request", "The request body could not be read", error.Detail);
+        var problem = ProblemCatalogue.MalformedRequest.Create(error.Detail);
         problem.Extensions["errors"] = new[] { error };
         return problem;
     }

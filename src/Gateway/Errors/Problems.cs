@@ -25,13 +25,10 @@ public static class Problems
         problem.Instance ??= context.HttpContext.Request.Path;
         if (problem.Type is null or "about:blank" || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
         {
-            problem.Type = TypeBase + (problem.Status switch
-            {
-                404 => "not-found",
-                405 => "method-not-allowed",
-                415 => "unsupported-media-type",
-                _ => "http-" + problem.Status,
-            });
+            // A bare status from the framework (no route, wrong method, wrong media type): described by the catalogue.
+            var known = ProblemCatalogue.ForStatus(problem.Status ?? context.HttpContext.Response.StatusCode);
+            problem.Type = known.Type;
+            problem.Title = known.Title;
         }
 
         problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;

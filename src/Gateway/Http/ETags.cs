@@ -24,7 +24,7 @@ public static class ETags
             return version;
         }
 
-        throw new ApiProblemException(Problems.Create(412, "precondition-failed", "The resource has changed",
+        throw new ApiProblemException(ProblemCatalogue.PreconditionFailed.Create(
             $"If-Match '{header}' does not match the current ETag; GET the resource and send its ETag."));
     }
 

@@ -105,7 +105,7 @@ internal static class InputSanity
             return await next(context);
         }
 
-        var problem = Problems.Create(400, "validation", "The request is not valid", "Fix the fields listed in errors.");
+        var problem = ProblemCatalogue.Validation.Create("Fix the fields listed in errors.");
         problem.Extensions["errors"] = errors;
         return TypedResults.Problem(problem);
     }
@@ -120,7 +120,7 @@ internal static class InputSanity
             return;
         }
 
-        var problem = Problems.Create(400, "validation", "The request is not valid", "Fix the query parameters listed in errors.");
+        var problem = ProblemCatalogue.Validation.Create("Fix the query parameters listed in errors.");
         problem.Extensions["errors"] = bad.Select(name => new Problems.FieldError(name, "Must not contain NUL (\\u0000) characters.")).ToList();
         context.Response.StatusCode = 400;
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });

@@ -18,7 +18,7 @@ internal sealed class PreconditionFilter : IEndpointFilter
         catch (RpcException rpc) when (rpc.StatusCode == StatusCode.Aborted && RichStatus.CurrentVersion(rpc) is { } current)
         {
             context.HttpContext.Response.Headers.ETag = ETags.For(current);
-            var problem = Problems.Create(412, "precondition-failed", "The resource has changed", rpc.Status.Detail);
+            var problem = ProblemCatalogue.PreconditionFailed.Create(rpc.Status.Detail);
             return TypedResults.Problem(problem);
         }
     }

@@ -16,24 +16,24 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Gat
         var urlLength = request.Path.Value?.Length + request.QueryString.Value?.Length ?? 0;
         if (urlLength > limits.MaxUrlLength)
         {
-            await RefuseAsync(context, 414, "uri-too-long", "The URL is too long", $"At most {limits.MaxUrlLength} characters of path and query.");
+            await RefuseAsync(context, ProblemCatalogue.UriTooLong, $"At most {limits.MaxUrlLength} characters of path and query.");
             return;
         }
 
         var headerBytes = request.Headers.Sum(h => h.Key.Length + h.Value.Sum(v => v?.Length ?? 0) + 4);
         if (headerBytes > limits.MaxHeaderBytes)
         {
-            await RefuseAsync(context, 431, "headers-too-large", "The request headers are too large", $"At most {limits.MaxHeaderBytes} bytes of headers.");
+            await RefuseAsync(context, ProblemCatalogue.HeadersTooLarge, $"At most {limits.MaxHeaderBytes} bytes of headers.");
             return;
         }
 
         await next(context);
     }
 
-    private async Task RefuseAsync(HttpContext context, int status, string type, string title, string detail)
+    private async Task RefuseAsync(HttpContext context, ProblemType problem, string detail)
     {
-        context.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = Problems.Create(status, type, title, detail) });
+        context.Response.StatusCode = problem.Status;
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem.Create(detail) });
     }
 }
 

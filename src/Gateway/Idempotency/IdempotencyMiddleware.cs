@@ -36,7 +36,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         var key = values.ToString();
         if (values.Count != 1 || key.Length is 0 or > 255)
         {
-            await WriteProblemAsync(context, problems, Problems.Create(400, "idempotency-key-invalid", "Invalid Idempotency-Key",
+            await WriteProblemAsync(context, problems, ProblemCatalogue.IdempotencyKeyInvalid.Create(
                 "Send one Idempotency-Key of 1 to 255 characters."));
             return;
         }
@@ -85,7 +85,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
     {
         if (existing.Fingerprint != fingerprint)
         {
-            await WriteProblemAsync(context, problems, Problems.Create(422, "idempotency-key-reused", "Idempotency-Key reused",
+            await WriteProblemAsync(context, problems, ProblemCatalogue.IdempotencyKeyReused.Create(
                 "This Idempotency-Key was first used with a different request; use a new key for a new request."));
             return;
         }
@@ -93,7 +93,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         if (!existing.Completed)
         {
             context.Response.Headers.RetryAfter = "1";
-            await WriteProblemAsync(context, problems, Problems.Create(409, "idempotency-key-in-use", "Request still in progress",
+            await WriteProblemAsync(context, problems, ProblemCatalogue.IdempotencyKeyInUse.Create(
                 "The first request with this Idempotency-Key has not finished yet; retry shortly."));
             return;
         }

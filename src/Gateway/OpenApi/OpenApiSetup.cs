@@ -21,8 +21,9 @@ internal static class OpenApiSetup
                 Title = "MarketingDev API",
                 Version = "v1",
                 Description = "Marketing requests, sync meetings, the knowledge base and collaboration metrics. " +
-                              "Every /api route needs a caller (an X-Api-Key header). Errors are RFC 9457 problem details " +
-                              "(application/problem+json). JSON is camelCase; closed sets are camelCase strings; unknown fields are refused.",
+                              "Every /api route needs a caller (an X-Api-Key header or a bearer token from the identity provider). Errors are " +
+                              "RFC 9457 problem details (application/problem+json; GET /api/v1/problems lists every type); calls are " +
+                              "rate-limited per caller (RateLimit headers). JSON is camelCase; closed sets are camelCase strings; unknown fields are refused.",
                 Contact = new OpenApiContact { Name = "MarketingDev platform team" },
             });
             o.AddServer(new OpenApiServer
@@ -43,6 +44,13 @@ internal static class OpenApiSetup
                 In = ParameterLocation.Header,
                 Name = ApiKeyDefaults.HeaderName,
                 Description = "An API key created with POST /api/v1/api-keys (or the bootstrap admin key).",
+            });
+            o.AddSecurityDefinition(JwtSignIn.Scheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A token from the organisation's identity provider (in Development: dotnet run --project src/Gateway -- mint-token).",
             });
 
             o.SupportNonNullableReferenceTypes();

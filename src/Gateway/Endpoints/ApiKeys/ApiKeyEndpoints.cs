@@ -45,7 +45,7 @@ internal static class ApiKeyEndpoints
 
         if (errors.Count > 0)
         {
-            var problem = Problems.Create(400, "validation", "The request is not valid", "Fix the fields listed in errors.");
+            var problem = ProblemCatalogue.Validation.Create("Fix the fields listed in errors.");
             problem.Extensions["errors"] = errors;
             throw new ApiProblemException(problem);
         }

@@ -29,7 +29,7 @@ internal static class KnowledgeMapping
         }
 
         var names = string.Join(", ", Enum.GetValues<T>().Where(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) != 0).Select(v => Wire(v)));
-        var problem = Problems.Create(400, "validation", "The request is not valid", "Fix the fields listed in errors.");
+        var problem = ProblemCatalogue.Validation.Create("Fix the fields listed in errors.");
         problem.Extensions["errors"] = new[] { new Problems.FieldError(parameter, $"{parameter} must be one of: {names}.") };
         throw new ApiProblemException(problem);
     }

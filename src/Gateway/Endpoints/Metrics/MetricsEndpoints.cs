@@ -137,7 +137,7 @@ internal static class MetricsEndpoints
 
     private static ApiProblemException Invalid(string pointer, string detail)
     {
-        var problem = Problems.Create(400, "validation", "The request is not valid", "Fix the fields listed in errors.");
+        var problem = ProblemCatalogue.Validation.Create("Fix the fields listed in errors.");
         problem.Extensions["errors"] = new[] { new Problems.FieldError(pointer, detail) };
         return new ApiProblemException(problem);
     }

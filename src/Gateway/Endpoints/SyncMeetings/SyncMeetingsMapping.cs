@@ -23,7 +23,7 @@ internal static class SyncMeetingsMapping
     {
         if (list is { Count: > TransportListMax })
         {
-            var problem = Errors.Problems.Create(400, "validation", "The request is not valid", "Fix the fields listed in errors.");
+            var problem = Errors.ProblemCatalogue.Validation.Create("Fix the fields listed in errors.");
             problem.Extensions["errors"] = new[] { new Errors.Problems.FieldError(pointer, $"At most {TransportListMax} entries.") };
             throw new Errors.ApiProblemException(problem);
         }
