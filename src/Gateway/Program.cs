@@ -37,4 +37,6 @@ api.MapBugEndpoints();
 api.MapMetricsEndpoints();
 MarketingDev.Gateway.Endpoints.Knowledge.KnowledgeEndpoints.MapKnowledgeEndpoints(api);
 MarketingDev.Gateway.Endpoints.SyncMeetings.SyncMeetingsEndpoints.MapSyncMeetingsEndpoints(api);
+MarketingDev.Gateway.Endpoints.Webhooks.WebhookEndpoints.MapWebhookEndpoints(api);
+MarketingDev.Gateway.Endpoints.Events.EventFeedEndpoints.MapEventFeedEndpoints(api);
 await app.MigrateAndRunAsync<GatewayDbContext>();
