@@ -30,7 +30,7 @@ var receipts = new ConcurrentBag<double>();
 var receiver = await StartReceiverAsync(receipts);
 var receiverUrl = receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-await using var resources = await IsolatedResources.CreateAsync(ServiceNames.GatewayDb, ServiceNames.RequestsDb);
+var resources = await IsolatedResources.CreateAsync(ServiceNames.GatewayDb, ServiceNames.RequestsDb);
 var settings = resources.Settings();
 settings["Logging:LogLevel:Default"] = "Warning";
 await using var requests = new ServiceHost<RequestsGrpcService>(settings);
@@ -49,9 +49,10 @@ while ((await api.GetAsync("/health")).StatusCode != HttpStatusCode.OK)
     await Task.Delay(200);
 }
 
+string[] subscribed = ["requestDrafted"];
 for (var i = 0; i < webhookCount; i++)
 {
-    var created = await api.PostAsJsonAsync("/api/v1/webhooks", new { url = $"{receiverUrl}/hook/{i}", events = new[] { "requestDrafted" } });
+    var created = await api.PostAsJsonAsync("/api/v1/webhooks", new { url = $"{receiverUrl}/hook/{i}", events = subscribed });
     created.EnsureSuccessStatusCode();
 }
 
@@ -104,6 +105,9 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     target                 p95 <= {TargetP95Ms:0} ms: {(P(0.95) <= TargetP95Ms && latencies.Length == expected ? "MET" : "MISSED")}
     """));
 await receiver.DisposeAsync();
+await gateway.DisposeAsync();
+await requests.DisposeAsync();
+await resources.DisposeAsync();
 await TestServers.ReleaseAsync();
 return P(0.95) <= TargetP95Ms && latencies.Length == expected ? 0 : 1;
 
