@@ -46,5 +46,7 @@ api.MapMetricsEndpoints();
 api.MapProblemEndpoints();
 MarketingDev.Gateway.Endpoints.Knowledge.KnowledgeEndpoints.MapKnowledgeEndpoints(api);
 MarketingDev.Gateway.Endpoints.SyncMeetings.SyncMeetingsEndpoints.MapSyncMeetingsEndpoints(api);
+MarketingDev.Gateway.Endpoints.Webhooks.WebhookEndpoints.MapWebhookEndpoints(api);
+MarketingDev.Gateway.Endpoints.Events.EventFeedEndpoints.MapEventFeedEndpoints(api);
 await app.MigrateAndRunAsync<GatewayDbContext>();
 return 0;

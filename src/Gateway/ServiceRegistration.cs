@@ -38,6 +38,7 @@ internal static class ServiceRegistration
         services.AddScoped<IdempotencyStore>();
         services.AddHostedService<BootstrapAdminKey>();
         services.AddHostedService<IdempotencyCleanup>();
+        Webhooks.WebhookRegistration.AddWebhooks(builder);
 
         AddServiceClient<GrpcRequests.Requests.RequestsClient>(services, ServiceNames.Requests);
         AddServiceClient<GrpcMetrics.Metrics.MetricsClient>(services, ServiceNames.Metrics);

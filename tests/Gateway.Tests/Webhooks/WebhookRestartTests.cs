@@ -1,0 +1,48 @@
+using System.Text.Json;
+using MarketingDev.TestSupport;
+
+namespace MarketingDev.Gateway.Tests.Webhooks;
+
+/// <summary>Deliveries are stored: a Gateway stopped in the middle of sending loses none of them.</summary>
+public sealed class WebhookRestartTests : IAsyncLifetime
+{
+    private readonly WebhooksFixture _fixture = new();
+
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
+
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
+
+    [Fact]
+    public async Task GatewayRestartedMidDelivery_DeliversEveryEvent_WithTheOriginalIds()
+    {
+        var receiver = _fixture.Receiver;
+        var url = receiver.NewUrl();
+        var (id, secret) = await _fixture.CreateWebhookAsync(url, ["requestDrafted"]);
+        // The receiver holds the first attempts open: they are in flight when the Gateway goes down.
+        receiver.Script(url, new Reply(200, Delay: TimeSpan.FromMinutes(5)));
+        var requests = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            requests.Add(await _fixture.DraftRequestAsync($"Restart {i}"));
+        }
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(receiver.At(url).Count), n => n >= 1, "an attempt in flight",
+            TimeSpan.FromSeconds(20));
+        await _fixture.RestartGatewayAsync();
+        // An event published while no Gateway consumed waits in the shared queue.
+        requests.Add(await _fixture.DraftRequestAsync("After restart"));
+
+        var delivered = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.At(url).Where(r => r.Answered == 200).ToList()),
+            r => requests.All(rid => r.Any(m => m.Body.Contains(rid.ToString(), StringComparison.Ordinal))), "all four events",
+            TimeSpan.FromSeconds(40));
+        Assert.All(delivered, r => Assert.True(WebhookReceiver.Verify(secret, r)));
+        var ids = delivered.Select(r => r.Id).Distinct().ToList();
+        Assert.Equal(4, ids.Count);
+        // The attempt cut off by the restart and its retry carry the same id.
+        var cutOff = receiver.At(url)[0];
+        Assert.Contains(cutOff.Id, ids);
+        var page = await _fixture.DeliveriesAsync(id);
+        Assert.Equal(4, page.GetProperty("items").GetArrayLength());
+        Assert.All(page.GetProperty("items").EnumerateArray(), d => Assert.Equal("succeeded", d.GetProperty("status").GetString()));
+    }
+}
