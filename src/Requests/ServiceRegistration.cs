@@ -17,7 +17,7 @@ internal static class ServiceRegistration
         builder.AddMessaging<RequestsDbContext>(ServiceNames.Requests);
         builder.Services.AddGrpc(o => o.Interceptors.Add<DomainExceptionInterceptor>());
 
-        builder.Services.AddSingleton<FluentValidation.IValidator<RequestInput>, RequestInputValidator>();
+        builder.Services.AddSingleton<FluentValidation.IValidator<Domain.RequestContent>, RequestContentValidator>();
         builder.Services.AddScoped<DraftRequestHandler>();
         builder.Services.AddScoped<GetRequestHandler>();
         builder.Services.AddScoped<ListRequestsHandler>();

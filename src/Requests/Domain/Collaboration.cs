@@ -28,9 +28,9 @@ public sealed class Clarification
     }
 }
 
-public enum RoadblockSeverity { Low, Medium, High }
+public enum RoadblockSeverity { Low = 1, Medium, High }
 
-public enum RoadblockStatus { Open, Resolved }
+public enum RoadblockStatus { Open = 1, Resolved }
 
 /// <summary>A technical obstacle on a request, reviewed in the weekly sync until resolved.</summary>
 public sealed class Roadblock
@@ -77,9 +77,9 @@ public sealed class Roadblock
     }
 }
 
-public enum BugSeverity { Low, Medium, High, Critical }
+public enum BugSeverity { Low = 1, Medium, High, Critical }
 
-public enum BugStatus { Open, Fixed, Verified, WontFix }
+public enum BugStatus { Open = 1, Fixed, Verified, WontFix }
 
 public sealed record BugEnvironment(string Url, string Browser, string Os, string Device)
 {

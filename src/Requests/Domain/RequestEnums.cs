@@ -1,11 +1,15 @@
 namespace MarketingDev.Requests.Domain;
 
-public enum RequestType { Feature, LandingPage, Experiment, Integration, Tracking, Content, Other }
+// The domain's enums carry the numbers of their proto twins (requests.proto), so the edge converts them with a cast and
+// a value the contract does not know stays unknown until validation refuses it. 0 is the proto's UNSPECIFIED ("not
+// given"), which no domain member uses. EnumContractTests pins names and numbers; the database and the events store names.
 
-public enum Priority { Low, Medium, High, Urgent }
+public enum RequestType { Feature = 1, LandingPage, Experiment, Integration, Tracking, Content, Other }
 
-public enum RequestStatus { Draft, Submitted, InReview, Ready, InProgress, Delivered, Rejected, Withdrawn }
+public enum Priority { Low = 1, Medium, High, Urgent }
 
-public enum AssetKind { Figma, Xd, Image, Other }
+public enum RequestStatus { Draft = 1, Submitted, InReview, Ready, InProgress, Delivered, Rejected, Withdrawn }
 
-public enum EstimateSize { Xs, S, M, L, Xl }
+public enum AssetKind { Figma = 1, Xd, Image, Other }
+
+public enum EstimateSize { Xs = 1, S, M, L, Xl }

@@ -13,7 +13,7 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
     public override async Task<RequestReply> DraftRequest(DraftRequestCommand command, ServerCallContext context)
     {
         var request = await Handler<DraftRequestHandler>().HandleAsync(
-            new DraftRequest(command.Content.ToInput(), context.GetActor(), context.GetIdempotencyKey()), context.CancellationToken);
+            new DraftRequest(command.Content.ToDomain(), context.GetActor(), context.GetIdempotencyKey()), context.CancellationToken);
         return new RequestReply { Request = request.ToProto() };
     }
 
@@ -28,7 +28,10 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
     public override async Task<Proto.RequestPage> ListRequests(ListRequestsQuery query, ServerCallContext context)
     {
         var page = await Handler<ListRequestsHandler>().HandleAsync(
-            new ListRequests(query.HasLimit ? query.Limit : null, query.Cursor, query.Status, query.Type, query.Priority, query.LaunchFrom, query.LaunchTo, query.Q), context.CancellationToken);
+            new ListRequests(query.HasLimit ? query.Limit : null, query.Cursor,
+                query.Status == 0 ? null : (Domain.RequestStatus)query.Status, query.Type == 0 ? null : (Domain.RequestType)query.Type,
+                query.Priority == 0 ? null : (Domain.Priority)query.Priority,
+                ProtoMapping.ToDate(query.LaunchFrom, "#/launchFrom"), ProtoMapping.ToDate(query.LaunchTo, "#/launchTo"), query.Q), context.CancellationToken);
         var open = await Handler<GetRequestHandler>().OpenClarificationsAsync(page.Items.Select(r => r.Id).ToList(), context.CancellationToken);
         var reply = new Proto.RequestPage { NextCursor = page.NextCursor ?? "" };
         reply.Items.AddRange(page.Items.Select(r => r.ToProto(open.GetValueOrDefault(r.Id))));
@@ -38,30 +41,30 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
     public override async Task<RequestReply> UpdateRequest(UpdateRequestCommand command, ServerCallContext context)
     {
         var request = await Handler<Features.Editing.UpdateRequestHandler>().HandleAsync(
-            new Features.Editing.UpdateRequest(command.Id, command.Content.ToInput(), context.GetActor(), command.ExpectedVersion), context.CancellationToken);
+            new Features.Editing.UpdateRequest(command.Id, command.Content.ToDomain(), context.GetActor(), command.ExpectedVersion), context.CancellationToken);
         return new RequestReply { Request = request.ToProto() };
     }
 
     public override async Task<ReadinessReport> CheckReadiness(CheckReadinessQuery query, ServerCallContext context) =>
-        (await Handler<Features.Readiness.CheckReadinessHandler>().LintAsync(query.Content.ToInput(), context.CancellationToken)).ToProto();
+        (await Handler<Features.Readiness.CheckReadinessHandler>().LintAsync(query.Content.ToDomain(), context.CancellationToken)).ToProto();
 
     public override async Task<ReadinessReport> GetReadiness(GetRequestQuery query, ServerCallContext context) =>
         (await Handler<Features.Readiness.CheckReadinessHandler>().LintStoredAsync(query.Id, context.CancellationToken)).ToProto();
 
     public override Task<RequestReply> SubmitRequest(SubmitRequestCommand command, ServerCallContext context) =>
-        TransitionRequest(new TransitionRequestCommand { Id = command.Id, To = "submitted", ExpectedVersion = command.ExpectedVersion }, context);
+        TransitionRequest(new TransitionRequestCommand { Id = command.Id, To = Proto.RequestStatus.Submitted, ExpectedVersion = command.ExpectedVersion }, context);
 
     public override async Task<RequestReply> TransitionRequest(TransitionRequestCommand command, ServerCallContext context)
     {
         var request = await Handler<Features.Workflow.TransitionRequestHandler>().HandleAsync(
-            new Features.Workflow.TransitionRequest(command.Id, command.To, command.Reason, context.GetActor(), command.ExpectedVersion), context.CancellationToken);
+            new Features.Workflow.TransitionRequest(command.Id, (Domain.RequestStatus)command.To, command.Reason, context.GetActor(), command.ExpectedVersion), context.CancellationToken);
         return new RequestReply { Request = request.ToProto() };
     }
 
     public override async Task<RequestReply> EstimateRequest(EstimateRequestCommand command, ServerCallContext context)
     {
         var request = await Handler<Features.Workflow.EstimateRequestHandler>().HandleAsync(
-            new Features.Workflow.EstimateRequest(command.Id, command.Estimate?.Size ?? "", command.Estimate?.Days ?? 0,
+            new Features.Workflow.EstimateRequest(command.Id, (Domain.EstimateSize)(command.Estimate?.Size ?? 0), command.Estimate?.Days ?? 0,
                 command.HasQuickWin ? command.QuickWin : null, context.GetActor(), command.ExpectedVersion), context.CancellationToken);
         return new RequestReply { Request = request.ToProto() };
     }
@@ -90,7 +93,7 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
 
     public override async Task<Proto.Roadblock> RaiseRoadblock(RaiseRoadblockCommand command, ServerCallContext context) =>
         (await Handler<Features.Roadblocks.RoadblocksHandler>().RaiseAsync(
-            new Features.Roadblocks.RaiseRoadblock(command.RequestId, command.Description, command.Severity, context.GetActor()), context.CancellationToken)).ToProto();
+            new Features.Roadblocks.RaiseRoadblock(command.RequestId, command.Description, (Domain.RoadblockSeverity)command.Severity, context.GetActor()), context.CancellationToken)).ToProto();
 
     public override async Task<Proto.Roadblock> ResolveRoadblock(ResolveRoadblockCommand command, ServerCallContext context) =>
         (await Handler<Features.Roadblocks.RoadblocksHandler>().ResolveAsync(
@@ -99,7 +102,7 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
     public override async Task<RoadblockPage> ListRoadblocks(ListRoadblocksQuery query, ServerCallContext context)
     {
         var (items, next) = await Handler<Features.Roadblocks.RoadblocksHandler>().ListAsync(
-            new Features.Roadblocks.ListRoadblocks(query.Status, query.HasLimit ? query.Limit : null, query.Cursor), context.CancellationToken);
+            new Features.Roadblocks.ListRoadblocks(query.Status == 0 ? null : (Domain.RoadblockStatus)query.Status, query.HasLimit ? query.Limit : null, query.Cursor), context.CancellationToken);
         var page = new RoadblockPage { NextCursor = next ?? "" };
         page.Items.AddRange(items.Select(r => r.ToProto()));
         return page;
@@ -113,12 +116,12 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
 
     public override async Task<BugReply> TransitionBug(TransitionBugCommand command, ServerCallContext context) =>
         WithLint(await Handler<Features.Bugs.BugsHandler>().TransitionAsync(
-            new Features.Bugs.TransitionBug(command.Id, command.To, command.Reason, context.GetActor(), command.ExpectedVersion), context.CancellationToken));
+            new Features.Bugs.TransitionBug(command.Id, (Domain.BugStatus)command.To, command.Reason, context.GetActor(), command.ExpectedVersion), context.CancellationToken));
 
     public override async Task<BugPage> ListBugs(ListBugsQuery query, ServerCallContext context)
     {
         var (items, next) = await Handler<Features.Bugs.BugsHandler>().ListAsync(
-            new Features.Bugs.ListBugs(query.RequestId, query.Status, query.HasLimit ? query.Limit : null, query.Cursor), context.CancellationToken);
+            new Features.Bugs.ListBugs(query.RequestId, query.Status == 0 ? null : (Domain.BugStatus)query.Status, query.HasLimit ? query.Limit : null, query.Cursor), context.CancellationToken);
         var page = new BugPage { NextCursor = next ?? "" };
         page.Items.AddRange(items.Select(b => b.ToProto()));
         return page;

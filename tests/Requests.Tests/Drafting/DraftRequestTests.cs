@@ -4,6 +4,7 @@ using System.Text.Json;
 using Grpc.Core;
 using MarketingDev.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
+using Date = MarketingDev.Contracts.Grpc.Common.Date;
 using Proto = MarketingDev.Contracts.Grpc.Requests;
 
 namespace MarketingDev.Requests.Tests.Drafting;
@@ -13,9 +14,9 @@ public sealed class DraftRequestTests(RequestsFixture fixture) : IClassFixture<R
     private static Proto.RequestContent FullContent(string title) => new()
     {
         Title = title,
-        Type = "landingPage",
-        Priority = "high",
-        LaunchDate = "2027-03-01",
+        Type = Proto.RequestType.LandingPage,
+        Priority = Proto.Priority.High,
+        LaunchDate = new Date { Year = 2027, Month = 3, Day = 1 },
         Team = "Growth",
         UserStory = new Proto.UserStory { AsA = "campaign manager", IWant = "a spring landing page", SoThat = "we capture 500 leads" },
         AcceptanceCriteria = { new Proto.AcceptanceCriterion { Text = "The form submits in under 2 seconds on 4G" } },
@@ -24,7 +25,7 @@ public sealed class DraftRequestTests(RequestsFixture fixture) : IClassFixture<R
             CampaignGoal = "Spring leads",
             Kpi = new Proto.Kpi { Name = "Sign-ups", Baseline = 120, Target = 500, Unit = "per week" },
         },
-        DesignAssets = { new Proto.DesignAsset { Url = "https://www.figma.com/file/abc", Kind = "figma", Label = "Hero" } },
+        DesignAssets = { new Proto.DesignAsset { Url = "https://www.figma.com/file/abc", Kind = Proto.AssetKind.Figma, Label = "Hero" } },
         TrackingRequirements =
         {
             new Proto.TrackingRequirement
@@ -45,7 +46,7 @@ public sealed class DraftRequestTests(RequestsFixture fixture) : IClassFixture<R
         var read = (await fixture.Client.GetRequestAsync(new Proto.GetRequestQuery { Id = drafted.Id })).Request;
 
         Assert.Equal(drafted, read); // what the command answered is what is stored, to the microsecond
-        Assert.Equal("draft", read.Status);
+        Assert.Equal(Proto.RequestStatus.Draft, read.Status);
         Assert.Equal((TestActors.Admin.Name, TestActors.Admin.Id), (read.Requester, read.RequesterId));
         Assert.Matches("^MKT-[0-9]+$", read.Key);
         Assert.Equal(1, read.Version);
@@ -79,13 +80,14 @@ public sealed class DraftRequestTests(RequestsFixture fixture) : IClassFixture<R
     public static TheoryData<string, Action<Proto.RequestContent>, string> InvalidContent => new()
     {
         { "no title", c => c.Title = "", "#/title" },
-        { "unknown type", c => c.Type = "website", "#/type" },
-        { "numeric type", c => c.Type = "1", "#/type" },
-        { "unknown priority", c => c.Priority = "asap", "#/priority" },
-        { "bad date", c => c.LaunchDate = "01/03/2027", "#/launchDate" },
+        { "unknown type", c => c.Type = (Proto.RequestType)99, "#/type" },
+        { "negative type", c => c.Type = (Proto.RequestType)(-1), "#/type" },
+        { "unknown priority", c => c.Priority = (Proto.Priority)42, "#/priority" },
+        { "nonexistent date", c => c.LaunchDate = new Date { Year = 2027, Month = 2, Day = 30 }, "#/launchDate" },
+        { "launch date out of range", c => c.LaunchDate = new Date { Year = 1999, Month = 12, Day = 31 }, "#/launchDate" },
         { "relative asset url", c => c.DesignAssets[0].Url = "/files/hero.png", "#/designAssets/0/url" },
         { "ftp asset url", c => c.DesignAssets[0].Url = "ftp://example.com/hero.png", "#/designAssets/0/url" },
-        { "unknown asset kind", c => c.DesignAssets[0].Kind = "sketch", "#/designAssets/0/kind" },
+        { "unknown asset kind", c => c.DesignAssets[0].Kind = (Proto.AssetKind)17, "#/designAssets/0/kind" },
         { "empty criterion", c => c.AcceptanceCriteria[0].Text = " ", "#/acceptanceCriteria/0/text" },
         { "nameless parameter", c => c.TrackingRequirements[0].Parameters[0].Name = "", "#/trackingRequirements/0/parameters/0/name" },
         { "title too long", c => c.Title = new string('x', 201), "#/title" },
@@ -107,6 +109,21 @@ public sealed class DraftRequestTests(RequestsFixture fixture) : IClassFixture<R
         var violations = error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations;
         Assert.Contains(violations, v => v.Field == pointer);
         Assert.Equal(before, await fixture.WithDbAsync(db => db.Requests.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Draft_WithoutTypePriorityKindOrDate_GetsTheDraftDefaults()
+    {
+        var content = new Proto.RequestContent
+        {
+            Title = "Defaults " + Guid.NewGuid(),
+            DesignAssets = { new Proto.DesignAsset { Url = "https://example.com/hero.png" } },
+        };
+
+        var drafted = (await fixture.Client.DraftRequestAsync(new Proto.DraftRequestCommand { Content = content })).Request;
+
+        Assert.Equal((Proto.RequestType.Feature, Proto.Priority.Medium, Proto.AssetKind.Other, null, ""),
+            (drafted.Content.Type, drafted.Content.Priority, drafted.Content.DesignAssets[0].Kind, drafted.Content.LaunchDate, drafted.Content.Team));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class CallerIdentityTests(RequestsFixture fixture) : IClassFixture
         var namesake = new Actor("key-other-" + Guid.NewGuid().ToString("N")[..6], "maria", Role.Marketing);
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await fixture.ClientAs(namesake).TransitionRequestAsync(
-            new Proto.TransitionRequestCommand { Id = drafted.Id, To = "withdrawn" }));
+            new Proto.TransitionRequestCommand { Id = drafted.Id, To = Proto.RequestStatus.Withdrawn }));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         var history = await fixture.Client.GetHistoryAsync(new Proto.GetRequestQuery { Id = drafted.Id });

@@ -58,8 +58,8 @@ internal static class BugEndpoints
         var c = b.Content;
         return new BugView(Guid.Parse(b.Id), b.Key, c.RequestId.Length == 0 ? null : Guid.Parse(c.RequestId), c.Title, c.StepsToReproduce.ToList(),
             c.Expected, c.Actual, new BugEnvironmentDto(c.Environment.Url, c.Environment.Browser, c.Environment.Os, c.Environment.Device),
-            c.Severity, c.Evidence.ToList(), b.Status, b.ReportedBy, b.ReportedAt.ToDateTimeOffset(), b.UpdatedAt.ToDateTimeOffset(), b.Version,
-            (lint ?? []).Select(f => new FindingView(f.Code, f.Severity, f.Path, f.Message)).ToList());
+            RequestsMapping.Wire(c.Severity), c.Evidence.ToList(), RequestsMapping.Wire(b.Status), b.ReportedBy, b.ReportedAt.ToDateTimeOffset(), b.UpdatedAt.ToDateTimeOffset(), b.Version,
+            (lint ?? []).Select(f => f.ToView()).ToList());
     }
 
     private static async Task<Created<BugView>> ReportAsync(BugBody body, ClaimsPrincipal user, Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct)
@@ -71,7 +71,7 @@ internal static class BugEndpoints
             Title = body.Title,
             Expected = body.Expected,
             Actual = body.Actual,
-            Severity = body.Severity,
+            Severity = RequestsMapping.Parse<Proto.BugSeverity>(body.Severity),
             Environment = new Proto.BugEnvironment { Url = environment.Url, Browser = environment.Browser, Os = environment.Os, Device = environment.Device },
         };
         content.StepsToReproduce.AddRange(body.StepsToReproduce ?? []);
@@ -92,7 +92,7 @@ internal static class BugEndpoints
         Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct,
         [FromQuery] Guid? requestId = null, [FromQuery, WireEnum(BugSets.Statuses)] string? status = null, [FromQuery] int? limit = null, [FromQuery] string? cursor = null)
     {
-        var query = new Proto.ListBugsQuery { RequestId = requestId?.ToString() ?? "", Status = status ?? "", Cursor = cursor ?? "" };
+        var query = new Proto.ListBugsQuery { RequestId = requestId?.ToString() ?? "", Status = RequestsMapping.Parse<Proto.BugStatus>(status), Cursor = cursor ?? "" };
         if (limit is { } size)
         {
             query.Limit = size;
@@ -109,7 +109,7 @@ internal static class BugEndpoints
     {
         var reply = await requests.TransitionBugAsync(new Proto.TransitionBugCommand
         {
-            Id = id.ToString(), To = body.To, Reason = body.Reason ?? "",
+            Id = id.ToString(), To = RequestsMapping.Parse<Proto.BugStatus>(body.To), Reason = body.Reason ?? "",
             ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
         }, cancellationToken: ct);
         http.Response.Headers.ETag = ETags.For(reply.Bug.Version);

@@ -77,7 +77,7 @@ internal static class RequestEndpoints
         Guid id, TransitionBody body, ClaimsPrincipal user, Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct) =>
         Changed(await requests.TransitionRequestAsync(new Proto.TransitionRequestCommand
         {
-            Id = id.ToString(), To = body.To, Reason = body.Reason ?? "", ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
+            Id = id.ToString(), To = RequestsMapping.Parse<Proto.RequestStatus>(body.To), Reason = body.Reason ?? "", ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
         }, cancellationToken: ct), http);
 
     private static async Task<Ok<RequestView>> EstimateAsync(
@@ -85,7 +85,7 @@ internal static class RequestEndpoints
     {
         var command = new Proto.EstimateRequestCommand
         {
-            Id = id.ToString(), Estimate = new Proto.Estimate { Size = body.Size, Days = body.Days },
+            Id = id.ToString(), Estimate = new Proto.Estimate { Size = RequestsMapping.Parse<Proto.EstimateSize>(body.Size), Days = body.Days },
             ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
         };
         if (body.QuickWin is { } quickWin)
@@ -128,8 +128,9 @@ internal static class RequestEndpoints
     {
         var query = new Proto.ListRequestsQuery
         {
-            Cursor = cursor ?? "", Status = status ?? "", Type = type ?? "", Priority = priority ?? "",
-            LaunchFrom = launchFrom ?? "", LaunchTo = launchTo ?? "", Q = q ?? "",
+            Cursor = cursor ?? "", Status = RequestsMapping.Parse<Proto.RequestStatus>(status), Type = RequestsMapping.Parse<Proto.RequestType>(type),
+            Priority = RequestsMapping.Parse<Proto.Priority>(priority), LaunchFrom = RequestsMapping.ParseDate(launchFrom),
+            LaunchTo = RequestsMapping.ParseDate(launchTo), Q = q ?? "",
         };
         if (limit is { } size)
         {

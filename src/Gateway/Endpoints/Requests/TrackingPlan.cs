@@ -25,7 +25,7 @@ internal static class TrackingPlan
 
         var readiness = await requests.GetReadinessAsync(new Proto.GetRequestQuery { Id = id.ToString() }, cancellationToken: ct);
         var findings = readiness.Findings.Where(f => f.Code.StartsWith("GA4_", StringComparison.Ordinal) || f.Code == "NO_TRACKING")
-            .Select(f => new FindingView(f.Code, f.Severity, f.Path, f.Message)).ToList();
+            .Select(f => f.ToView()).ToList();
         return TypedResults.Ok(new TrackingPlanView(request.Id, request.Key, request.Title, request.TrackingRequirements, findings));
     }
 

@@ -40,7 +40,7 @@ internal static class RoadblockEndpoints
     }
 
     private static RoadblockView ToView(Proto.Roadblock r) => new(
-        Guid.Parse(r.Id), Guid.Parse(r.RequestId), r.RequestKey, r.RequestTitle, r.Description, r.Severity, r.Status, r.RaisedBy,
+        Guid.Parse(r.Id), Guid.Parse(r.RequestId), r.RequestKey, r.RequestTitle, r.Description, RequestsMapping.Wire(r.Severity), RequestsMapping.Wire(r.Status), r.RaisedBy,
         r.RaisedAt.ToDateTimeOffset(), r.Resolution.Length == 0 ? null : r.Resolution, r.ResolvedBy.Length == 0 ? null : r.ResolvedBy,
         r.ResolvedAt?.ToDateTimeOffset());
 
@@ -49,7 +49,7 @@ internal static class RoadblockEndpoints
     {
         var raised = await requests.RaiseRoadblockAsync(new Proto.RaiseRoadblockCommand
         {
-            RequestId = id.ToString(), Description = body.Description, Severity = body.Severity,
+            RequestId = id.ToString(), Description = body.Description, Severity = RequestsMapping.Parse<Proto.RoadblockSeverity>(body.Severity),
         }, cancellationToken: ct);
         return TypedResults.Created($"/api/v1/roadblocks?status=open", ToView(raised));
     }
@@ -65,7 +65,7 @@ internal static class RoadblockEndpoints
         Proto.Requests.RequestsClient requests, HttpContext http, CancellationToken ct,
         [FromQuery, WireEnum(RoadblockSets.Statuses)] string? status = null, [FromQuery] int? limit = null, [FromQuery] string? cursor = null)
     {
-        var query = new Proto.ListRoadblocksQuery { Status = status ?? "", Cursor = cursor ?? "" };
+        var query = new Proto.ListRoadblocksQuery { Status = RequestsMapping.Parse<Proto.RoadblockStatus>(status), Cursor = cursor ?? "" };
         if (limit is { } size)
         {
             query.Limit = size;

@@ -215,7 +215,7 @@ internal static class SyncMeetingsEndpoints
             check.RoadblockId = Guid.Empty.ToString();
             var target = await client.AddNoteAsync(check, cancellationToken: ct);
             var roadblock = await requests.RaiseRoadblockAsync(
-                new GrpcRequests.RaiseRoadblockCommand { RequestId = target.RequestId, Description = body.Text, Severity = raise.Severity }, cancellationToken: ct);
+                new GrpcRequests.RaiseRoadblockCommand { RequestId = target.RequestId, Description = body.Text, Severity = Parse<GrpcRequests.RoadblockSeverity>(raise.Severity) }, cancellationToken: ct);
             command.RoadblockId = roadblock.Id;
         }
 

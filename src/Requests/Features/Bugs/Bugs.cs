@@ -10,11 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace MarketingDev.Requests.Features.Bugs;
 
 public sealed record BugInput(string RequestId, string Title, IReadOnlyList<string> Steps, string Expected, string Actual,
-    BugEnvironment Environment, string Severity, IReadOnlyList<string> Evidence);
+    BugEnvironment Environment, BugSeverity Severity, IReadOnlyList<string> Evidence);
 
-public sealed record TransitionBug(string Id, string To, string? Reason, Actor Actor, int ExpectedVersion);
+public sealed record TransitionBug(string Id, BugStatus To, string? Reason, Actor Actor, int ExpectedVersion);
 
-public sealed record ListBugs(string? RequestId, string? Status, int? Limit, string? Cursor);
+/// <summary>Status null: any.</summary>
+public sealed record ListBugs(string? RequestId, BugStatus? Status, int? Limit, string? Cursor);
 
 /// <summary>
 /// Structured bug reports: open → fixed → verified, or wontFix (with a reason); a fixed bug that is not fixed goes back
@@ -44,17 +45,17 @@ public sealed class BugsHandler(RequestsDbContext db, TimeProvider clock)
             }
         }
 
-        if (errors.Count > 0 || !WireName.TryParse<BugSeverity>(input.Severity, out var severity))
+        if (errors.Count > 0)
         {
             throw new InvalidInputException(errors);
         }
 
         var now = clock.GetStoredUtcNow();
         var bug = Bug.Report(await db.NextBugNumberAsync(ct), request?.Id, input.Title, input.Steps, input.Expected, input.Actual,
-            input.Environment, severity, input.Evidence, actor, now);
+            input.Environment, input.Severity, input.Evidence, actor, now);
         db.Bugs.Add(bug);
         db.Publish(new BugReported(Guid.CreateVersion7(now), now, bug.Id, bug.Key, request?.Id, request?.Key, request?.DeliveredAt,
-            WireName.ToWire(severity), actor.Name));
+            WireName.ToWire(input.Severity), actor.Name));
         await db.SaveChangesAsync(ct);
         return bug;
     }
@@ -65,7 +66,8 @@ public sealed class BugsHandler(RequestsDbContext db, TimeProvider clock)
 
     public async Task<Bug> TransitionAsync(TransitionBug command, CancellationToken ct)
     {
-        if (!WireName.TryParse<BugStatus>(command.To, out var to))
+        var to = command.To;
+        if (!Enum.IsDefined(to))
         {
             throw new InvalidInputException("#/to", $"Status must be one of: {WireName.Names<BugStatus>()}.");
         }
@@ -112,9 +114,9 @@ public sealed class BugsHandler(RequestsDbContext db, TimeProvider clock)
                 : throw new InvalidInputException("#/requestId", "Not a request id.");
         }
 
-        if (!string.IsNullOrEmpty(query.Status))
+        if (query.Status is { } status)
         {
-            bugs = WireName.TryParse<BugStatus>(query.Status, out var status)
+            bugs = Enum.IsDefined(status)
                 ? bugs.Where(b => b.Status == status)
                 : throw new InvalidInputException("#/status", $"Status must be one of: {WireName.Names<BugStatus>()}.");
         }
@@ -136,7 +138,7 @@ public sealed class BugsHandler(RequestsDbContext db, TimeProvider clock)
             errors.Add(new("#/title", "A title of 1 to 200 characters is required."));
         }
 
-        if (!WireName.TryParse<BugSeverity>(input.Severity, out _))
+        if (!Enum.IsDefined(input.Severity))
         {
             errors.Add(new("#/severity", $"Severity must be one of: {WireName.Names<BugSeverity>()}."));
         }
@@ -154,14 +156,14 @@ public sealed class BugsHandler(RequestsDbContext db, TimeProvider clock)
             }
         }
 
-        if (input.Environment.Url.Length > 0 && !Drafting.RequestInputValidator.IsHttpUrl(input.Environment.Url))
+        if (input.Environment.Url.Length > 0 && !Drafting.RequestContentValidator.IsHttpUrl(input.Environment.Url))
         {
             errors.Add(new("#/environment/url", "The page URL must be an absolute http(s) URL."));
         }
 
         for (var i = 0; i < input.Evidence.Count; i++)
         {
-            if (!Drafting.RequestInputValidator.IsHttpUrl(input.Evidence[i]))
+            if (!Drafting.RequestContentValidator.IsHttpUrl(input.Evidence[i]))
             {
                 errors.Add(new($"#/evidence/{i}", "Evidence must be an absolute http(s) URL."));
             }

@@ -11,21 +11,21 @@ using Npgsql;
 namespace MarketingDev.Requests.Features.Drafting;
 
 /// <summary>A new draft by the caller; IdempotencyKey (from the Gateway) makes a retry return the first draft.</summary>
-public sealed record DraftRequest(RequestInput Input, Actor Requester, string? IdempotencyKey = null);
+public sealed record DraftRequest(RequestContent Content, Actor Requester, string? IdempotencyKey = null);
 
 /// <summary>Stores a new draft and its RequestDrafted event in one transaction.</summary>
-public sealed class DraftRequestHandler(RequestsDbContext db, IValidator<RequestInput> validator, TimeProvider clock)
+public sealed class DraftRequestHandler(RequestsDbContext db, IValidator<RequestContent> validator, TimeProvider clock)
 {
     public async Task<Request> HandleAsync(DraftRequest command, CancellationToken ct)
     {
-        await validator.ValidateOrThrowAsync(command.Input, ct);
+        await validator.ValidateOrThrowAsync(command.Content, ct);
         if (command.IdempotencyKey is { } key && await FindAsync(key, ct) is { } earlier)
         {
             return earlier;
         }
 
         var now = clock.GetStoredUtcNow();
-        var request = Request.Draft(command.Input.ToContent(), command.Requester, now, command.IdempotencyKey);
+        var request = Request.Draft(command.Content.WithDefaults(), command.Requester, now, command.IdempotencyKey);
         db.Requests.Add(request);
         // The number (and so the key) comes from the database sequence; fetch it before the event needs it.
         request.AssignNumber(await db.NextRequestNumberAsync(ct));

@@ -8,14 +8,14 @@ using MarketingDev.ServiceDefaults.Errors;
 
 namespace MarketingDev.Requests.Features.Editing;
 
-public sealed record UpdateRequest(string Id, RequestInput Input, Actor Actor, int ExpectedVersion);
+public sealed record UpdateRequest(string Id, RequestContent Content, Actor Actor, int ExpectedVersion);
 
 /// <summary>Replaces a request's content. Marketing edits its own drafts; leads and admins edit anything still open.</summary>
-public sealed class UpdateRequestHandler(RequestsDbContext db, IValidator<RequestInput> validator, TimeProvider clock)
+public sealed class UpdateRequestHandler(RequestsDbContext db, IValidator<RequestContent> validator, TimeProvider clock)
 {
     public async Task<Request> HandleAsync(UpdateRequest command, CancellationToken ct)
     {
-        await validator.ValidateOrThrowAsync(command.Input, ct);
+        await validator.ValidateOrThrowAsync(command.Content, ct);
         var request = await db.LoadForChangeAsync(command.Id, command.ExpectedVersion, ct);
         var actor = command.Actor;
         if (actor.Role == Role.Developer || (actor.Role == Role.Marketing && actor.Id != request.RequesterId))
@@ -29,7 +29,7 @@ public sealed class UpdateRequestHandler(RequestsDbContext db, IValidator<Reques
         }
 
         var now = clock.GetStoredUtcNow();
-        request.Edit(command.Input.ToContent(), now);
+        request.Edit(command.Content.WithDefaults(), now);
         db.RequestChanges.Add(RequestChange.Of(request, actor, "edited", now));
         // Read models (the sync agenda, metrics by team) follow edits: a launch date added after drafting must reach them.
         db.Publish(new RequestEdited(Guid.CreateVersion7(now), now, request.Id, request.Key, request.Title, WireName.ToWire(request.Type),

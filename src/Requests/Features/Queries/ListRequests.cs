@@ -8,14 +8,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MarketingDev.Requests.Features.Queries;
 
+/// <summary>Null filters match everything; dates are inclusive.</summary>
 public sealed record ListRequests(
     int? Limit,
     string? Cursor,
-    string? Status = null,
-    string? Type = null,
-    string? Priority = null,
-    string? LaunchFrom = null,
-    string? LaunchTo = null,
+    RequestStatus? Status = null,
+    RequestType? Type = null,
+    Priority? Priority = null,
+    DateOnly? LaunchFrom = null,
+    DateOnly? LaunchTo = null,
     string? Q = null);
 
 public sealed record RequestPage(IReadOnlyList<Request> Items, string? NextCursor);
@@ -40,57 +41,32 @@ public sealed class ListRequestsHandler(RequestsDbContext db)
     private static IQueryable<Request> Filter(IQueryable<Request> requests, ListRequests query)
     {
         var errors = new List<FieldError>();
-        if (!string.IsNullOrEmpty(query.Status))
+        if (query.Status is { } status)
         {
-            if (WireName.TryParse<RequestStatus>(query.Status, out var status))
-            {
-                requests = requests.Where(r => r.Status == status);
-            }
-            else
-            {
-                errors.Add(new("#/status", $"Status must be one of: {WireName.Names<RequestStatus>()}."));
-            }
+            requests = requests.Where(r => r.Status == status);
+            Check(status, "#/status", "Status", errors);
         }
 
-        if (!string.IsNullOrEmpty(query.Type))
+        if (query.Type is { } type)
         {
-            if (WireName.TryParse<RequestType>(query.Type, out var type))
-            {
-                requests = requests.Where(r => r.Type == type);
-            }
-            else
-            {
-                errors.Add(new("#/type", $"Type must be one of: {WireName.Names<RequestType>()}."));
-            }
+            requests = requests.Where(r => r.Type == type);
+            Check(type, "#/type", "Type", errors);
         }
 
-        if (!string.IsNullOrEmpty(query.Priority))
+        if (query.Priority is { } priority)
         {
-            if (WireName.TryParse<Priority>(query.Priority, out var priority))
-            {
-                requests = requests.Where(r => r.Priority == priority);
-            }
-            else
-            {
-                errors.Add(new("#/priority", $"Priority must be one of: {WireName.Names<Priority>()}."));
-            }
+            requests = requests.Where(r => r.Priority == priority);
+            Check(priority, "#/priority", "Priority", errors);
         }
 
-        foreach (var (text, pointer, isFrom) in new[] { (query.LaunchFrom, "#/launchFrom", true), (query.LaunchTo, "#/launchTo", false) })
+        if (query.LaunchFrom is { } from)
         {
-            if (string.IsNullOrEmpty(text))
-            {
-                continue;
-            }
+            requests = requests.Where(r => r.LaunchDate >= from);
+        }
 
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
-            {
-                errors.Add(new(pointer, "A date in the form yyyy-MM-dd."));
-            }
-            else
-            {
-                requests = isFrom ? requests.Where(r => r.LaunchDate >= date) : requests.Where(r => r.LaunchDate <= date);
-            }
+        if (query.LaunchTo is { } to)
+        {
+            requests = requests.Where(r => r.LaunchDate <= to);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Q))
@@ -104,6 +80,14 @@ public sealed class ListRequestsHandler(RequestsDbContext db)
         }
 
         return errors.Count > 0 ? throw new InvalidInputException(errors) : requests;
+    }
+
+    private static void Check<T>(T value, string pointer, string name, List<FieldError> errors) where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            errors.Add(new(pointer, $"{name} must be one of: {WireName.Names<T>()}."));
+        }
     }
 }
 

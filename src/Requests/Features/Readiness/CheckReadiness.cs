@@ -8,14 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace MarketingDev.Requests.Features.Readiness;
 
 /// <summary>Lints content as sent (nothing stored) or a stored request, against today's date in UTC.</summary>
-public sealed class CheckReadinessHandler(RequestsDbContext db, IValidator<RequestInput> validator, TimeProvider clock)
+public sealed class CheckReadinessHandler(RequestsDbContext db, IValidator<Domain.RequestContent> validator, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<ReadinessReport> LintAsync(RequestInput input, CancellationToken ct)
+    public async Task<ReadinessReport> LintAsync(Domain.RequestContent content, CancellationToken ct)
     {
-        await validator.ValidateOrThrowAsync(input, ct);
-        return ReadinessLinter.Lint(input.ToContent(), Today, ReadinessRules.Default);
+        await validator.ValidateOrThrowAsync(content, ct);
+        return ReadinessLinter.Lint(content.WithDefaults(), Today, ReadinessRules.Default);
     }
 
     public async Task<ReadinessReport> LintStoredAsync(string id, CancellationToken ct)

@@ -4,7 +4,7 @@ using MarketingDev.ServiceDefaults;
 
 namespace MarketingDev.Requests.Features.Readiness;
 
-public enum Severity { Error, Warning, Info }
+public enum Severity { Error = 1, Warning, Info }
 
 /// <summary>One thing the lint found; codes are stable so tools can rely on them, paths are JSON pointers into the request.</summary>
 public sealed record Finding(string Code, Severity Severity, string Path, string Message);

@@ -9,11 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MarketingDev.Requests.Features.Roadblocks;
 
-public sealed record RaiseRoadblock(string RequestId, string Description, string Severity, Actor Actor);
+public sealed record RaiseRoadblock(string RequestId, string Description, RoadblockSeverity Severity, Actor Actor);
 
 public sealed record ResolveRoadblock(string RoadblockId, string Resolution, Actor Actor);
 
-public sealed record ListRoadblocks(string? Status, int? Limit, string? Cursor);
+/// <summary>Status null: any.</summary>
+public sealed record ListRoadblocks(RoadblockStatus? Status, int? Limit, string? Cursor);
 
 /// <summary>Developers flag technical roadblocks; the sync agenda reviews the open ones until they are resolved.</summary>
 public sealed class RoadblocksHandler(RequestsDbContext db, TimeProvider clock)
@@ -21,7 +22,8 @@ public sealed class RoadblocksHandler(RequestsDbContext db, TimeProvider clock)
     public async Task<Roadblock> RaiseAsync(RaiseRoadblock command, CancellationToken ct)
     {
         Text.Require(command.Description, "#/description", "Describe the roadblock.");
-        if (!WireName.TryParse<RoadblockSeverity>(command.Severity, out var severity))
+        var severity = command.Severity;
+        if (!Enum.IsDefined(severity))
         {
             throw new InvalidInputException("#/severity", $"Severity must be one of: {WireName.Names<RoadblockSeverity>()}.");
         }
@@ -78,9 +80,9 @@ public sealed class RoadblocksHandler(RequestsDbContext db, TimeProvider clock)
     {
         var limit = Paging.Limit(query.Limit);
         IQueryable<Roadblock> roadblocks = db.Roadblocks.AsNoTracking();
-        if (!string.IsNullOrEmpty(query.Status))
+        if (query.Status is { } status)
         {
-            roadblocks = WireName.TryParse<RoadblockStatus>(query.Status, out var status)
+            roadblocks = Enum.IsDefined(status)
                 ? roadblocks.Where(r => r.Status == status)
                 : throw new InvalidInputException("#/status", $"Status must be one of: {WireName.Names<RoadblockStatus>()}.");
         }

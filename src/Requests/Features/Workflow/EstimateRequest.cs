@@ -6,7 +6,7 @@ using MarketingDev.ServiceDefaults.Errors;
 
 namespace MarketingDev.Requests.Features.Workflow;
 
-public sealed record EstimateRequest(string Id, string Size, double Days, bool? QuickWin, Actor Actor, int ExpectedVersion);
+public sealed record EstimateRequest(string Id, EstimateSize Size, double Days, bool? QuickWin, Actor Actor, int ExpectedVersion);
 
 /// <summary>Developers (and leads, admins) size a request and may flag it as a quick win for the sync agenda.</summary>
 public sealed class EstimateRequestHandler(RequestsDbContext db, TimeProvider clock)
@@ -14,7 +14,8 @@ public sealed class EstimateRequestHandler(RequestsDbContext db, TimeProvider cl
     public async Task<Request> HandleAsync(EstimateRequest command, CancellationToken ct)
     {
         var errors = new List<FieldError>();
-        if (!WireName.TryParse<EstimateSize>(command.Size, out var size))
+        var size = command.Size;
+        if (!Enum.IsDefined(size))
         {
             errors.Add(new("#/size", $"Size must be one of: {WireName.Names<EstimateSize>()}."));
         }

@@ -8,7 +8,7 @@ using MarketingDev.ServiceDefaults.Errors;
 
 namespace MarketingDev.Requests.Features.Workflow;
 
-public sealed record TransitionRequest(string Id, string To, string? Reason, Actor Actor, int ExpectedVersion);
+public sealed record TransitionRequest(string Id, RequestStatus To, string? Reason, Actor Actor, int ExpectedVersion);
 
 /// <summary>
 /// Moves a request through its lifecycle. Submitting runs the readiness check and is refused (422, with the findings)
@@ -19,9 +19,10 @@ public sealed class TransitionRequestHandler(RequestsDbContext db, TimeProvider 
 {
     public async Task<Request> HandleAsync(TransitionRequest command, CancellationToken ct)
     {
-        if (!WireName.TryParse<RequestStatus>(command.To, out var to))
+        var to = command.To;
+        if (!Enum.IsDefined(to))
         {
-            throw new InvalidInputException("#/to", $"Unknown status '{command.To}'; one of: {WireName.Names<RequestStatus>()}.");
+            throw new InvalidInputException("#/to", $"Status must be one of: {WireName.Names<RequestStatus>()}.");
         }
 
         var request = await db.LoadForChangeAsync(command.Id, command.ExpectedVersion, ct);
