@@ -23,10 +23,11 @@ public static class BrokerReconnection
     public static readonly IRetryPolicy Policy = Retry.CreatePolicy(x =>
     {
         x.Handle<ConnectionException>();
-        x.Handle<MessageNotConfirmedException>(exception =>
-            exception.Message.Contains("CONNECTION_FORCED", StringComparison.Ordinal)
-            || exception.Message.Contains("End of stream", StringComparison.Ordinal)
-            || exception.Message.Contains("Unexpected Exception", StringComparison.Ordinal));
+        // MassTransit's RabbitMQ-internal exception for a publish the broker dropped while going away.
+        x.Handle<Exception>(exception => exception.GetType().Name == "MessageNotConfirmedException"
+            && (exception.Message.Contains("CONNECTION_FORCED", StringComparison.Ordinal)
+                || exception.Message.Contains("End of stream", StringComparison.Ordinal)
+                || exception.Message.Contains("Unexpected Exception", StringComparison.Ordinal)));
         // Wrong credentials do not get better by retrying quickly.
         x.Ignore<AuthenticationFailureException>();
         // As many attempts as MassTransit's own policy makes in its ~8 hours, 2 s apart.

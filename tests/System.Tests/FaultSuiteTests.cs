@@ -123,7 +123,7 @@ public sealed class FaultSuiteTests : IAsyncLifetime
         return failures;
     }
 
-    private async Task AnsweredAtLeastAsync(long count, Task load)
+    private async Task AnsweredAtLeastAsync(long count, Task<List<string>> load)
     {
         await Eventually.TrueAsync(() => Volatile.Read(ref _answered) >= count || load.IsCompleted, $"{count} answered drafts", Deadline);
         Assert.False(load.IsCompleted, "The load stopped early: " + string.Join("; ", load.IsCompletedSuccessfully ? load.Result : []));

@@ -42,8 +42,13 @@ internal static class MalformedRequestProblems
     internal static byte[]? Rewrite(ReadOnlySpan<byte> written)
     {
         if (!written.StartsWith(StatusLinePrefix) || !written.EndsWith(HeadEnd) || written.Length < StatusLinePrefix.Length + 3
-            || written.IndexOf(EmptyBody) is var lengthAt and < 0 || written.IndexOf(Close) < 0
             || !int.TryParse(written.Slice(StatusLinePrefix.Length, 3), out var status) || status is not (>= 400 and < 500 or 505))
+        {
+            return null;
+        }
+
+        var lengthAt = written.IndexOf(EmptyBody);
+        if (lengthAt < 0 || written.IndexOf(Close) < 0)
         {
             return null;
         }
@@ -89,7 +94,17 @@ internal static class MalformedRequestProblems
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(Rewrite(buffer.AsSpan(offset, count)) ?? buffer.AsSpan(offset, count));
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Rewrite(buffer.AsSpan(offset, count)) is { } problem)
+            {
+                inner.Write(problem);
+            }
+            else
+            {
+                inner.Write(buffer, offset, count);
+            }
+        }
 
         public override void Flush() => inner.Flush();
 

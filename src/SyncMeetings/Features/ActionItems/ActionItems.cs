@@ -48,6 +48,7 @@ public sealed class ActionItemsHandler(MeetingsDbContext db, IValidator<AssignAc
         {
             return earlier;
         }
+
         var due = command.DueDate!.Value;
         if (due < meeting.Date)
         {
