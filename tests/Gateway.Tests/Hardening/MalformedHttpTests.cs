@@ -29,7 +29,7 @@ public sealed class MalformedHttpTests : IAsyncLifetime
         _gateway = new ServiceHost<GatewayOptions>(settings);
         _gateway.UseKestrel();
         _gateway.StartServer();
-        _address = new Uri(_gateway.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        _address = new Uri(_gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
     [Theory]
