@@ -102,7 +102,7 @@ public sealed class FaultSuiteTests : IAsyncLifetime
             {
                 await client.DraftRequestAsync(
                     new GrpcRequests.DraftRequestCommand { Content = new GrpcRequests.RequestContent { Title = $"Under load {i++}" } },
-                    deadline: DateTime.UtcNow.AddSeconds(10));
+                    deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: CancellationToken.None);
                 Interlocked.Increment(ref _answered);
             }
             catch (RpcException ex)

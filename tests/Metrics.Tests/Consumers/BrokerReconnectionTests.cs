@@ -84,7 +84,7 @@ public sealed class BrokerReconnectionTests(ITestOutputHelper output) : IAsyncLi
     }
 
     /// <summary>The relay has tried and failed to publish this many times: it is in its back-off.</summary>
-    private static Task WaitForRelayFailuresAsync(MetricsFixture fixture, int attempts) =>
+    private static Task<int?> WaitForRelayFailuresAsync(MetricsFixture fixture, int attempts) =>
         Eventually.ReturnsAsync(() => OutboxAsync(fixture, q => q.Where(m => m.DispatchedAt == null).MaxAsync(m => (int?)m.Attempts)),
             n => (n ?? 0) >= attempts, $"{attempts} failed publish attempts", TimeSpan.FromSeconds(60));
 
