@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace MarketingDev.ServiceDefaults;
 
@@ -41,6 +42,13 @@ public static class MessagingExtensions
             });
             bus.UsingRabbitMq((context, rabbit) =>
             {
+                if (!BrokerReconnection.TryApply(rabbit))
+                {
+                    context.GetService<ILoggerFactory>()?.CreateLogger(typeof(BrokerReconnection)).LogWarning(
+                        "Could not shorten the RabbitMQ reconnect interval (MassTransit's host configuration has changed); " +
+                        "reconnecting on MassTransit's default schedule, up to 30 s apart");
+                }
+
                 rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
                 {
                     host.Username(broker.Username);

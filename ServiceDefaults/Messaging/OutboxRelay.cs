@@ -24,6 +24,7 @@ public sealed class OutboxRelay<TDb>(
     private const int BatchSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// After a wake-up, wait this long for more commits: under load one relay transaction then carries many events
@@ -67,7 +68,8 @@ public sealed class OutboxRelay<TDb>(
                     logger.LogWarning(ex, "Outbox relay could not publish (attempt {Failures}); events stay stored and will be retried", failures);
                 }
 
-                var delay = TimeSpan.FromMilliseconds(Math.Min(5000, 100 * Math.Pow(2, Math.Min(failures, 6))));
+                // At most a second apart: a broker that is back is used within a second (a failed attempt costs one query).
+                var delay = TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 100 * Math.Pow(2, Math.Min(failures, 6))));
                 await Task.Delay(delay, clock, stoppingToken);
             }
         }

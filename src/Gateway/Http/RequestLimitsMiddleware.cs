@@ -48,6 +48,8 @@ internal static class GatewayLimits
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, options.MaxUrlLength * 2);
             kestrel.Limits.MaxRequestHeadersTotalSize = Math.Max(kestrel.Limits.MaxRequestHeadersTotalSize, options.MaxHeaderBytes * 2);
+            // What Kestrel still refuses itself (malformed or oversized request lines and headers) gets a problem body too.
+            kestrel.ConfigureEndpointDefaults(MalformedRequestProblems.Install);
         });
     }
 }

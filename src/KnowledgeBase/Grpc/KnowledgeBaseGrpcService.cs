@@ -38,7 +38,7 @@ public sealed class KnowledgeBaseGrpcService(
     private DateTimeOffset Now => clock.GetStoredUtcNow();
 
     public override async Task<Proto.Article> PublishArticle(Proto.PublishArticleCommand command, ServerCallContext context) =>
-        (await publish.HandleAsync(new PublishArticle(command.Content.ToInput(), context.GetActor()), context.CancellationToken)).ToProto(Now);
+        (await publish.HandleAsync(new PublishArticle(command.Content.ToInput(), context.GetActor(), context.GetIdempotencyKey()), context.CancellationToken)).ToProto(Now);
 
     public override async Task<Proto.Article> UpdateArticle(Proto.UpdateArticleCommand command, ServerCallContext context) =>
         (await update.HandleAsync(new UpdateArticle(command.Id, command.Content.ToInput(), command.ChangeSummary, context.GetActor(), command.ExpectedVersion),
@@ -117,7 +117,7 @@ public sealed class KnowledgeBaseGrpcService(
 
     public override async Task<Proto.QuestionReply> AskQuestion(Proto.AskQuestionCommand command, ServerCallContext context)
     {
-        var (question, suggestions) = await ask.HandleAsync(new AskQuestion(command.Text, context.GetActor()), context.CancellationToken);
+        var (question, suggestions) = await ask.HandleAsync(new AskQuestion(command.Text, context.GetActor(), context.GetIdempotencyKey()), context.CancellationToken);
         var reply = new Proto.QuestionReply { Question = question.ToProto() };
         reply.Suggestions.AddRange(suggestions.Select(s => s.ToProto()));
         return reply;

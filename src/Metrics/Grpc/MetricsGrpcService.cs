@@ -53,7 +53,7 @@ public sealed class MetricsGrpcService(
     public override async Task<Proto.SurveyResponseReply> RecordSurveyResponse(Proto.RecordSurveyResponseCommand command, ServerCallContext context)
     {
         var scores = command.Scores is { } s ? new SurveyScores(s.Communication, s.Clarity, s.Trust, s.Speed) : null;
-        var response = await surveys.HandleAsync(new RecordSurveyResponse(command.Function.FunctionName(), scores, command.HasComment ? command.Comment : null),
+        var response = await surveys.HandleAsync(new RecordSurveyResponse(command.Function.FunctionName(), scores, command.HasComment ? command.Comment : null, context.GetIdempotencyKey()),
             context.CancellationToken);
         return new Proto.SurveyResponseReply { Id = response.Id.ToString(), RecordedAt = response.RecordedAt.ToProto() };
     }
@@ -62,6 +62,6 @@ public sealed class MetricsGrpcService(
     {
         command.MeasuredAt.TryToDateOnly(out var measuredAt);
         return (await outcomes.HandleAsync(new RecordOutcome(command.RequestId, command.Kpi, command.Baseline, command.Target, command.Actual,
-            measuredAt, context.GetActor()), context.CancellationToken)).ToProto();
+            measuredAt, context.GetActor(), context.GetIdempotencyKey()), context.CancellationToken)).ToProto();
     }
 }

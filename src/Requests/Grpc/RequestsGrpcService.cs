@@ -1,8 +1,8 @@
 using Grpc.Core;
-using MarketingDev.ServiceDefaults.Identity;
 using MarketingDev.Contracts.Grpc.Requests;
 using MarketingDev.Requests.Features.Drafting;
 using MarketingDev.Requests.Features.Queries;
+using MarketingDev.ServiceDefaults.Identity;
 using Proto = MarketingDev.Contracts.Grpc.Requests;
 
 namespace MarketingDev.Requests.Grpc;
@@ -78,7 +78,7 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
 
     public override async Task<Proto.Clarification> AskClarification(AskClarificationCommand command, ServerCallContext context) =>
         (await Handler<Features.Clarifications.ClarificationsHandler>().AskAsync(
-            new Features.Clarifications.AskClarification(command.RequestId, command.Question, context.GetActor()), context.CancellationToken)).ToProto();
+            new Features.Clarifications.AskClarification(command.RequestId, command.Question, context.GetActor(), context.GetIdempotencyKey()), context.CancellationToken)).ToProto();
 
     public override async Task<Proto.Clarification> AnswerClarification(AnswerClarificationCommand command, ServerCallContext context) =>
         (await Handler<Features.Clarifications.ClarificationsHandler>().AnswerAsync(
@@ -93,7 +93,7 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
 
     public override async Task<Proto.Roadblock> RaiseRoadblock(RaiseRoadblockCommand command, ServerCallContext context) =>
         (await Handler<Features.Roadblocks.RoadblocksHandler>().RaiseAsync(
-            new Features.Roadblocks.RaiseRoadblock(command.RequestId, command.Description, (Domain.RoadblockSeverity)command.Severity, context.GetActor()), context.CancellationToken)).ToProto();
+            new Features.Roadblocks.RaiseRoadblock(command.RequestId, command.Description, (Domain.RoadblockSeverity)command.Severity, context.GetActor(), context.GetIdempotencyKey()), context.CancellationToken)).ToProto();
 
     public override async Task<Proto.Roadblock> ResolveRoadblock(ResolveRoadblockCommand command, ServerCallContext context) =>
         (await Handler<Features.Roadblocks.RoadblocksHandler>().ResolveAsync(
@@ -109,7 +109,7 @@ public sealed class RequestsGrpcService(IServiceProvider services) : Proto.Reque
     }
 
     public override async Task<BugReply> ReportBug(ReportBugCommand command, ServerCallContext context) =>
-        WithLint(await Handler<Features.Bugs.BugsHandler>().ReportAsync(command.Content.ToInput(), context.GetActor(), context.CancellationToken));
+        WithLint(await Handler<Features.Bugs.BugsHandler>().ReportAsync(command.Content.ToInput(), context.GetActor(), context.GetIdempotencyKey(), context.CancellationToken));
 
     public override async Task<BugReply> GetBug(GetBugQuery query, ServerCallContext context) =>
         WithLint(await Handler<Features.Bugs.BugsHandler>().GetAsync(query.Id, context.CancellationToken));

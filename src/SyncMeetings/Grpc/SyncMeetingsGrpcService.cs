@@ -28,7 +28,7 @@ public sealed class SyncMeetingsGrpcService(
     TimeProvider clock) : Proto.SyncMeetings.SyncMeetingsBase
 {
     public override async Task<Proto.SeriesReply> CreateSeries(Proto.CreateSeriesCommand command, ServerCallContext context) =>
-        (await createSeries.HandleAsync(new CreateSeries((command.Settings ?? new()).ToInput(), context.GetActor()), context.CancellationToken)).ToReply();
+        (await createSeries.HandleAsync(new CreateSeries((command.Settings ?? new()).ToInput(), context.GetActor(), context.GetIdempotencyKey()), context.CancellationToken)).ToReply();
 
     public override async Task<Proto.SeriesReply> GetSeries(Proto.SeriesQuery query, ServerCallContext context) =>
         (await getSeries.HandleAsync(query.Id, context.CancellationToken)).ToReply();
@@ -98,7 +98,7 @@ public sealed class SyncMeetingsGrpcService(
 
     public override async Task<Proto.ActionItem> AssignActionItem(Proto.AssignActionItemCommand command, ServerCallContext context) =>
         (await actionItems.AssignAsync(new AssignActionItem(command.MeetingId, command.Title, command.Owner, ToDate(command.DueDate),
-            command.HasRequestId ? command.RequestId : null, context.GetActor()), context.CancellationToken)).ToProto(Today());
+            command.HasRequestId ? command.RequestId : null, context.GetActor(), context.GetIdempotencyKey()), context.CancellationToken)).ToProto(Today());
 
     public override async Task<Proto.ActionItem> CompleteActionItem(Proto.ActionItemQuery query, ServerCallContext context) =>
         (await actionItems.CompleteAsync(new CompleteActionItem(query.ActionItemId, context.GetActor()), context.CancellationToken)).ToProto(Today());
@@ -122,7 +122,7 @@ public sealed class SyncMeetingsGrpcService(
     public override async Task<Proto.Session> RecordSession(Proto.RecordSessionCommand command, ServerCallContext context) =>
         (await sessions.RecordAsync(new RecordSession(Enum<SessionType>((int)command.Type), command.Title, ToDate(command.Date), command.DurationMinutes,
             command.Presenter, Enum<ParticipantFunction>((int)command.PresenterFunction), command.Attendees.ToInput(),
-            command.HasRequestId ? command.RequestId : null, command.Topics, context.GetActor()), context.CancellationToken)).ToProto();
+            command.HasRequestId ? command.RequestId : null, command.Topics, context.GetActor(), context.GetIdempotencyKey()), context.CancellationToken)).ToProto();
 
     public override async Task<Proto.SessionList> ListSessions(Proto.ListSessionsQuery query, ServerCallContext context)
     {

@@ -1,6 +1,7 @@
 using MarketingDev.Contracts.Grpc;
 using MarketingDev.Gateway.Auth;
 using MarketingDev.Gateway.Errors;
+using MarketingDev.Gateway.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Proto = MarketingDev.Contracts.Grpc.Metrics;
@@ -30,9 +31,11 @@ internal static class MetricsEndpoints
             .Produces<RebuildView>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(503);
 
         app.MapPost("/api/v1/surveys/responses", SurveyAsync).WithTags("Metrics").WithName("RecordSurveyResponse")
+            .WithMetadata(new IdempotentAttribute())
             .WithSummary("Answer the pulse survey anonymously: { function, scores: { communication, clarity, trust, speed } 1-5, comment? }.")
             .Produces<SurveyResponseView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(401).ProducesProblem(503);
         app.MapPost("/api/v1/outcomes", OutcomeAsync).WithTags("Metrics").WithName("RecordOutcome").RequireAuthorization(Policies.Author)
+            .WithMetadata(new IdempotentAttribute())
             .WithSummary("Record a measured business KPI of an initiative (marketing, lead, admin): { requestId, kpi, baseline, target, actual, measuredAt }.")
             .Produces<OutcomeView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(503);
 

@@ -6,11 +6,13 @@ using MarketingDev.KnowledgeBase.Features.Articles;
 using MarketingDev.KnowledgeBase.Features.Search;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
+using MarketingDev.ServiceDefaults.Idempotency;
 using MarketingDev.ServiceDefaults.Identity;
 
 namespace MarketingDev.KnowledgeBase.Features.Questions;
 
-public sealed record AskQuestion(string Text, Actor Actor);
+/// <summary>IdempotencyKey (from the Gateway) makes a retry return the first question (with today's suggestions).</summary>
+public sealed record AskQuestion(string Text, Actor Actor, string? IdempotencyKey = null);
 
 public sealed class AskQuestionValidator : AbstractValidator<AskQuestion>
 {
@@ -33,11 +35,16 @@ public sealed class AskQuestionHandler(KnowledgeDbContext db, IValidator<AskQues
         await validator.ValidateOrThrowAsync(command, ct);
         var text = command.Text.Trim();
         var hits = await ArticleSearch.RunAsync(db, ArticleSearch.Mode.AnyWord, QueryNormalizer.AnyWordQuery(text), null, null, Suggestions, snippets: true, ct);
+        if (await db.CreatedEarlierAsync<Question>(command.IdempotencyKey, command.Actor.Id, ct) is { } earlier)
+        {
+            return (earlier, hits);
+        }
+
         var now = clock.GetStoredUtcNow();
         var question = Question.Ask(text, hits.Select(h => h.Id).ToList(), command.Actor, now);
         db.Questions.Add(question);
         db.Publish(new QuestionAsked(Guid.CreateVersion7(now), now, question.Id, command.Actor.Id, command.Actor.Name, hits.Count));
-        await db.SaveChangesAsync(ct);
-        return (question, hits);
+        db.RememberCreated<Question>(command.IdempotencyKey, command.Actor.Id, question.Id, now);
+        return (await db.SaveChangesOrEarlierAsync<Question>(command.IdempotencyKey, command.Actor.Id, ct) ?? question, hits);
     }
 }

@@ -4,12 +4,14 @@ using MarketingDev.Metrics.Domain;
 using MarketingDev.Metrics.Features.Reading;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
+using MarketingDev.ServiceDefaults.Idempotency;
 using MarketingDev.ServiceDefaults.Identity;
 
 namespace MarketingDev.Metrics.Features.Recording;
 
 /// <summary>MeasuredAt is null when absent or not a real date (the proto mapping cannot tell a caller which).</summary>
-public sealed record RecordOutcome(string RequestId, string Kpi, double Baseline, double Target, double Actual, DateOnly? MeasuredAt, Actor Actor);
+public sealed record RecordOutcome(string RequestId, string Kpi, double Baseline, double Target, double Actual, DateOnly? MeasuredAt, Actor Actor,
+    string? IdempotencyKey = null);
 
 public sealed class RecordOutcomeValidator : AbstractValidator<RecordOutcome>
 {
@@ -41,6 +43,11 @@ public sealed class RecordOutcomeHandler(MetricsDbContext db, TimeProvider clock
             throw new InvalidInputException("#/measuredAt", "An outcome cannot be measured in the future.");
         }
 
+        if (await db.CreatedEarlierAsync<Outcome>(command.IdempotencyKey, command.Actor.Id, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
         var outcome = new Outcome
         {
             Id = Guid.CreateVersion7(now),
@@ -54,7 +61,7 @@ public sealed class RecordOutcomeHandler(MetricsDbContext db, TimeProvider clock
             RecordedBy = command.Actor.Name,
         };
         db.Outcomes.Add(outcome);
-        await db.SaveChangesAsync(ct);
-        return outcome;
+        db.RememberCreated<Outcome>(command.IdempotencyKey, command.Actor.Id, outcome.Id, now);
+        return await db.SaveChangesOrEarlierAsync<Outcome>(command.IdempotencyKey, command.Actor.Id, ct) ?? outcome;
     }
 }

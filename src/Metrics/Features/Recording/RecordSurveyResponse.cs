@@ -4,13 +4,18 @@ using MarketingDev.Metrics.Domain;
 using MarketingDev.Metrics.Features.Reading;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
+using MarketingDev.ServiceDefaults.Idempotency;
 
 namespace MarketingDev.Metrics.Features.Recording;
 
 public sealed record SurveyScores(int Communication, int Clarity, int Trust, int Speed);
 
-/// <summary>Function is a wire name (marketing, development, product, design, other); no actor is kept: answers are anonymous.</summary>
-public sealed record RecordSurveyResponse(string Function, SurveyScores? Scores, string? Comment);
+/// <summary>
+/// Function is a wire name (marketing, development, product, design, other); no actor is kept: answers are anonymous.
+/// IdempotencyKey (from the Gateway, already specific to the caller) makes a retry return the first answer; it is
+/// stored without an actor id, so it does not tell who answered.
+/// </summary>
+public sealed record RecordSurveyResponse(string Function, SurveyScores? Scores, string? Comment, string? IdempotencyKey = null);
 
 public sealed class RecordSurveyResponseValidator : AbstractValidator<RecordSurveyResponse>
 {
@@ -30,9 +35,16 @@ public sealed class RecordSurveyResponseValidator : AbstractValidator<RecordSurv
 
 public sealed class RecordSurveyResponseHandler(MetricsDbContext db, TimeProvider clock, RecordSurveyResponseValidator validator)
 {
+    private const string Anonymous = "";
+
     public async Task<SurveyResponse> HandleAsync(RecordSurveyResponse command, CancellationToken ct)
     {
         await validator.ValidateOrThrowAsync(command, ct);
+        if (await db.CreatedEarlierAsync<SurveyResponse>(command.IdempotencyKey, Anonymous, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
         var now = clock.GetStoredUtcNow();
         var scores = command.Scores!;
         var response = new SurveyResponse
@@ -47,7 +59,7 @@ public sealed class RecordSurveyResponseHandler(MetricsDbContext db, TimeProvide
             RecordedAt = now,
         };
         db.SurveyResponses.Add(response);
-        await db.SaveChangesAsync(ct);
-        return response;
+        db.RememberCreated<SurveyResponse>(command.IdempotencyKey, Anonymous, response.Id, now);
+        return await db.SaveChangesOrEarlierAsync<SurveyResponse>(command.IdempotencyKey, Anonymous, ct) ?? response;
     }
 }

@@ -5,6 +5,7 @@ using MarketingDev.Requests.Features.Clarifications;
 using MarketingDev.Requests.Features.Queries;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
+using MarketingDev.ServiceDefaults.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
 namespace MarketingDev.Requests.Features.Bugs;
@@ -32,7 +33,8 @@ public sealed class BugsHandler(RequestsDbContext db, TimeProvider clock)
         (BugStatus.WontFix, BugStatus.Open, false, true),
     ];
 
-    public async Task<Bug> ReportAsync(BugInput input, Actor actor, CancellationToken ct)
+    /// <summary>idempotencyKey (from the Gateway) makes a retry return the first report.</summary>
+    public async Task<Bug> ReportAsync(BugInput input, Actor actor, string? idempotencyKey, CancellationToken ct)
     {
         var errors = Validate(input);
         Request? request = null;
@@ -50,14 +52,19 @@ public sealed class BugsHandler(RequestsDbContext db, TimeProvider clock)
             throw new InvalidInputException(errors);
         }
 
+        if (await db.CreatedEarlierAsync<Bug>(idempotencyKey, actor.Id, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
         var now = clock.GetStoredUtcNow();
         var bug = Bug.Report(await db.NextBugNumberAsync(ct), request?.Id, input.Title, input.Steps, input.Expected, input.Actual,
             input.Environment, input.Severity, input.Evidence, actor, now);
         db.Bugs.Add(bug);
         db.Publish(new BugReported(Guid.CreateVersion7(now), now, bug.Id, bug.Key, request?.Id, request?.Key, request?.DeliveredAt,
             WireName.ToWire(input.Severity), actor.Name));
-        await db.SaveChangesAsync(ct);
-        return bug;
+        db.RememberCreated<Bug>(idempotencyKey, actor.Id, bug.Id, now);
+        return await db.SaveChangesOrEarlierAsync<Bug>(idempotencyKey, actor.Id, ct) ?? bug;
     }
 
     public async Task<Bug> GetAsync(string id, CancellationToken ct) =>

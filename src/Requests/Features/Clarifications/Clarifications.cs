@@ -3,11 +3,13 @@ using MarketingDev.Requests.Data;
 using MarketingDev.Requests.Domain;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
+using MarketingDev.ServiceDefaults.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
 namespace MarketingDev.Requests.Features.Clarifications;
 
-public sealed record AskClarification(string RequestId, string Question, Actor Actor);
+/// <summary>IdempotencyKey (from the Gateway) makes a retry return the first question.</summary>
+public sealed record AskClarification(string RequestId, string Question, Actor Actor, string? IdempotencyKey = null);
 
 public sealed record AnswerClarification(string RequestId, string ClarificationId, string Answer, Actor Actor);
 
@@ -17,6 +19,11 @@ public sealed class ClarificationsHandler(RequestsDbContext db, TimeProvider clo
     public async Task<Clarification> AskAsync(AskClarification command, CancellationToken ct)
     {
         Text.Require(command.Question, "#/question", "A question is required.");
+        if (await db.CreatedEarlierAsync<Clarification>(command.IdempotencyKey, command.Actor.Id, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
         var request = await db.LoadForChangeAsync(command.RequestId, 0, ct);
         if (!Domain.Workflow.MayEstimate(command.Actor))
         {
@@ -32,8 +39,8 @@ public sealed class ClarificationsHandler(RequestsDbContext db, TimeProvider clo
         var clarification = Clarification.Ask(request.Id, command.Question, command.Actor.Name, now);
         db.Clarifications.Add(clarification);
         db.Publish(new ClarificationRequested(Guid.CreateVersion7(now), now, request.Id, clarification.Id, request.Key, command.Actor.Name));
-        await db.SaveChangesAsync(ct);
-        return clarification;
+        db.RememberCreated<Clarification>(command.IdempotencyKey, command.Actor.Id, clarification.Id, now);
+        return await db.SaveChangesOrEarlierAsync<Clarification>(command.IdempotencyKey, command.Actor.Id, ct) ?? clarification;
     }
 
     public async Task<Clarification> AnswerAsync(AnswerClarification command, CancellationToken ct)

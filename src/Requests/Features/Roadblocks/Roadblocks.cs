@@ -5,11 +5,13 @@ using MarketingDev.Requests.Features.Clarifications;
 using MarketingDev.Requests.Features.Queries;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
+using MarketingDev.ServiceDefaults.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
 namespace MarketingDev.Requests.Features.Roadblocks;
 
-public sealed record RaiseRoadblock(string RequestId, string Description, RoadblockSeverity Severity, Actor Actor);
+/// <summary>IdempotencyKey (from the Gateway) makes a retry return the first roadblock.</summary>
+public sealed record RaiseRoadblock(string RequestId, string Description, RoadblockSeverity Severity, Actor Actor, string? IdempotencyKey = null);
 
 public sealed record ResolveRoadblock(string RoadblockId, string Resolution, Actor Actor);
 
@@ -28,6 +30,11 @@ public sealed class RoadblocksHandler(RequestsDbContext db, TimeProvider clock)
             throw new InvalidInputException("#/severity", $"Severity must be one of: {WireName.Names<RoadblockSeverity>()}.");
         }
 
+        if (await db.CreatedEarlierAsync<Roadblock>(command.IdempotencyKey, command.Actor.Id, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
         var request = await db.LoadForChangeAsync(command.RequestId, 0, ct);
         if (!Domain.Workflow.MayEstimate(command.Actor))
         {
@@ -44,8 +51,8 @@ public sealed class RoadblocksHandler(RequestsDbContext db, TimeProvider clock)
         db.Roadblocks.Add(roadblock);
         db.Publish(new RoadblockRaised(Guid.CreateVersion7(now), now, roadblock.Id, request.Id, request.Key, request.Title,
             roadblock.Description, WireName.ToWire(severity), command.Actor.Name));
-        await db.SaveChangesAsync(ct);
-        return roadblock;
+        db.RememberCreated<Roadblock>(command.IdempotencyKey, command.Actor.Id, roadblock.Id, now);
+        return await db.SaveChangesOrEarlierAsync<Roadblock>(command.IdempotencyKey, command.Actor.Id, ct) ?? roadblock;
     }
 
     public async Task<Roadblock> ResolveAsync(ResolveRoadblock command, CancellationToken ct)

@@ -2,6 +2,7 @@ using FluentValidation;
 using MarketingDev.Contracts.Events.SyncMeetings;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
+using MarketingDev.ServiceDefaults.Idempotency;
 using MarketingDev.ServiceDefaults.Identity;
 using MarketingDev.SyncMeetings.Data;
 using MarketingDev.SyncMeetings.Domain;
@@ -10,7 +11,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MarketingDev.SyncMeetings.Features.ActionItems;
 
-public sealed record AssignActionItem(string MeetingId, string Title, string Owner, DateOnly? DueDate, string? RequestId, Actor Actor);
+/// <summary>IdempotencyKey (from the Gateway) makes a retry return the first action item.</summary>
+public sealed record AssignActionItem(string MeetingId, string Title, string Owner, DateOnly? DueDate, string? RequestId, Actor Actor,
+    string? IdempotencyKey = null);
 
 public sealed record CompleteActionItem(string ActionItemId, Actor Actor);
 
@@ -41,6 +44,11 @@ public sealed class ActionItemsHandler(MeetingsDbContext db, IValidator<AssignAc
         await validator.ValidateOrThrowAsync(command, ct);
         var meeting = await db.MeetingAsync(command.MeetingId, ct);
         Organizers.Require(command.Actor);
+        if (await db.CreatedEarlierAsync<ActionItem>(command.IdempotencyKey, command.Actor.Id, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
         var due = command.DueDate!.Value;
         if (due < meeting.Date)
         {
@@ -53,8 +61,8 @@ public sealed class ActionItemsHandler(MeetingsDbContext db, IValidator<AssignAc
         db.ActionItems.Add(item);
         db.Publish(new ActionItemAssigned(Guid.CreateVersion7(now), now, item.Id, meeting.Id, meeting.SeriesId, item.Title, item.Owner,
             item.DueDate, item.RequestId));
-        await db.SaveChangesAsync(ct);
-        return item;
+        db.RememberCreated<ActionItem>(command.IdempotencyKey, command.Actor.Id, item.Id, now);
+        return await db.SaveChangesOrEarlierAsync<ActionItem>(command.IdempotencyKey, command.Actor.Id, ct) ?? item;
     }
 
     public async Task<ActionItem> CompleteAsync(CompleteActionItem command, CancellationToken ct)

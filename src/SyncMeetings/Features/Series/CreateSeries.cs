@@ -1,13 +1,15 @@
 using FluentValidation;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
+using MarketingDev.ServiceDefaults.Idempotency;
 using MarketingDev.ServiceDefaults.Identity;
 using MarketingDev.SyncMeetings.Data;
 using MarketingDev.SyncMeetings.Domain;
 
 namespace MarketingDev.SyncMeetings.Features.Series;
 
-public sealed record CreateSeries(SeriesInput Input, Actor Actor);
+/// <summary>IdempotencyKey (from the Gateway) makes a retry return the first series.</summary>
+public sealed record CreateSeries(SeriesInput Input, Actor Actor, string? IdempotencyKey = null);
 
 /// <summary>Leads and admins set up a sync series; the answer carries advice (group size, both functions present).</summary>
 public sealed class CreateSeriesHandler(MeetingsDbContext db, IValidator<SeriesInput> validator, TimeProvider clock)
@@ -18,11 +20,16 @@ public sealed class CreateSeriesHandler(MeetingsDbContext db, IValidator<SeriesI
         var settings = command.Input.ToSettings();
         SeriesInput.RequireTimeboxesAddUp(settings);
         Organizers.Require(command.Actor);
+        if (await db.CreatedEarlierAsync<SyncSeries>(command.IdempotencyKey, command.Actor.Id, ct) is { } earlier)
+        {
+            return earlier;
+        }
 
-        var series = SyncSeries.Create(settings, command.Actor.Id, command.Actor.Name, clock.GetStoredUtcNow());
+        var now = clock.GetStoredUtcNow();
+        var series = SyncSeries.Create(settings, command.Actor.Id, command.Actor.Name, now);
         db.Series.Add(series);
-        await db.SaveChangesAsync(ct);
-        return series;
+        db.RememberCreated<SyncSeries>(command.IdempotencyKey, command.Actor.Id, series.Id, now);
+        return await db.SaveChangesOrEarlierAsync<SyncSeries>(command.IdempotencyKey, command.Actor.Id, ct) ?? series;
     }
 }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using MarketingDev.Contracts.Events.SyncMeetings;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
+using MarketingDev.ServiceDefaults.Idempotency;
 using MarketingDev.ServiceDefaults.Identity;
 using MarketingDev.SyncMeetings.Data;
 using MarketingDev.SyncMeetings.Domain;
@@ -12,7 +13,7 @@ namespace MarketingDev.SyncMeetings.Features.Sessions;
 
 public sealed record RecordSession(
     SessionType? Type, string Title, DateOnly? Date, int DurationMinutes, string Presenter, ParticipantFunction? PresenterFunction,
-    IReadOnlyList<AttendeeInput> Attendees, string? RequestId, IReadOnlyList<string> Topics, Actor Actor);
+    IReadOnlyList<AttendeeInput> Attendees, string? RequestId, IReadOnlyList<string> Topics, Actor Actor, string? IdempotencyKey = null);
 
 public sealed record ListSessions(SessionType? Type, DateOnly? From, DateOnly? To);
 
@@ -48,6 +49,11 @@ public sealed class SessionsHandler(MeetingsDbContext db, IValidator<RecordSessi
     public async Task<Session> RecordAsync(RecordSession command, CancellationToken ct)
     {
         await validator.ValidateOrThrowAsync(command, ct);
+        if (await db.CreatedEarlierAsync<Session>(command.IdempotencyKey, command.Actor.Id, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
         var now = clock.GetStoredUtcNow();
         var session = Session.Record(command.Type!.Value, command.Title.Trim(), command.Date!.Value, command.DurationMinutes,
             command.Presenter.Trim(), command.PresenterFunction!.Value,
@@ -56,8 +62,8 @@ public sealed class SessionsHandler(MeetingsDbContext db, IValidator<RecordSessi
         db.Sessions.Add(session);
         db.Publish(new SessionHeld(Guid.CreateVersion7(now), now, session.Id, WireName.ToWire(session.Type), session.Title, session.Date,
             session.DurationMinutes, WireName.ToWire(session.PresenterFunction), session.AttendanceByFunction(), session.RequestId));
-        await db.SaveChangesAsync(ct);
-        return session;
+        db.RememberCreated<Session>(command.IdempotencyKey, command.Actor.Id, session.Id, now);
+        return await db.SaveChangesOrEarlierAsync<Session>(command.IdempotencyKey, command.Actor.Id, ct) ?? session;
     }
 
     public async Task<IReadOnlyList<Session>> ListAsync(ListSessions query, CancellationToken ct)
