@@ -56,3 +56,14 @@ internal sealed class BaselineConfiguration : IEntityTypeConfiguration<BaselineP
         builder.Property(b => b.SetBy).HasMaxLength(200);
     }
 }
+
+internal sealed class InputsVersionConfiguration : IEntityTypeConfiguration<InputsVersion>
+{
+    public void Configure(EntityTypeBuilder<InputsVersion> builder)
+    {
+        builder.ToTable("inputs_version");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.HasData(new InputsVersion { Id = InputsVersion.SingletonId, Value = 0 });
+    }
+}

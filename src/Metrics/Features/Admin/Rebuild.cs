@@ -36,6 +36,7 @@ public sealed class RebuildHandler(MetricsDbContext db)
                 stream.Select(s => EventCatalog.Deserialize(s.Type, s.Body)).ToList()));
         }
 
+        await MetricInputsLoader.BumpVersionAsync(db, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
