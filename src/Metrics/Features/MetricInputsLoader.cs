@@ -9,14 +9,21 @@ namespace MarketingDev.Metrics.Features;
 /// Every projection row the formulas need, loaded untracked and kept in memory while the inputs version
 /// (<see cref="InputsVersion"/>) stays the same: a read costs one primary-key lookup instead of loading every row
 /// (a year of 100,000 events is thousands of request rows). One load at a time; concurrent readers wait for it.
+/// Metrics:InputsCache=false loads every time (what bench/metrics.sh compares with).
 /// </summary>
-public sealed class MetricInputsLoader : IDisposable
+public sealed class MetricInputsLoader(IConfiguration configuration) : IDisposable
 {
+    private readonly bool _enabled = configuration.GetValue("Metrics:InputsCache", true);
     private readonly SemaphoreSlim _loading = new(1, 1);
     private (long Version, MetricInputs Inputs)? _cached;
 
     public async Task<MetricInputs> LoadAsync(MetricsDbContext db, CancellationToken ct)
     {
+        if (!_enabled)
+        {
+            return await LoadRowsAsync(db, ct);
+        }
+
         var version = await CurrentVersionAsync(db, ct);
         if (_cached is { } hit && hit.Version == version)
         {

@@ -111,6 +111,23 @@ public sealed class SearchGrpcTests(KnowledgeFixture fixture) : IClassFixture<Kn
     }
 
     [Fact]
+    public async Task Search_RepeatedMisses_CountEachOne_AndReachTheStoredGapWithoutAList()
+    {
+        var query = $"{Unique.Word()} {Unique.Word()}";
+
+        var occurrences = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            occurrences.Add((await _marketing.SearchAsync(new Proto.SearchQuery { Q = query })).Gap.Occurrences);
+        }
+
+        // Misses after the first are counted in memory and added to the row within KnowledgeBase:GapFlushInterval.
+        Assert.Equal([1, 2, 3, 4, 5], occurrences);
+        await Eventually.ReturnsAsync(() => fixture.WithDbAsync(db => db.KnowledgeGaps.AsNoTracking().Where(g => g.Query == query).Select(g => g.Occurrences).SingleAsync()),
+            n => n == 5, "the stored gap to count all five misses", TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Gaps_AreListedByOccurrences()
     {
         var rare = Unique.Word();
