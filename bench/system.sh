@@ -38,8 +38,8 @@ stop_system() {
   trap - EXIT
 }
 
-# The private PostgreSQL's port (in its socket's name) and psql; empty when not found.
-pg_port() { local s; s=$(ls "$OUT/data/postgres"/.s.PGSQL.* 2>/dev/null | grep -v lock | head -1 || true); echo "${s##*.}"; }
+# The private PostgreSQL's port (in the name of its newest socket: an earlier, killed run may have left one) and psql.
+pg_port() { local s; s=$(ls -t "$OUT/data/postgres"/.s.PGSQL.* 2>/dev/null | grep -v lock | head -1 || true); echo "${s##*.}"; }
 pg_psql() { # database, then psql arguments
   local db=$1; shift
   local psql; psql=$(ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort | tail -1 || command -v psql)

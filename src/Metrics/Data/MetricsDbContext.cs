@@ -29,6 +29,7 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options)
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<BaselinePeriod> Baselines => Set<BaselinePeriod>();
     public DbSet<InputsVersion> InputsVersions => Set<InputsVersion>();
+    public DbSet<InputsChange> InputsChanges => Set<InputsChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

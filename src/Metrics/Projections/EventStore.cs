@@ -58,7 +58,7 @@ public sealed partial class EventStore(MetricsDbContext db, TimeProvider clock, 
         }
 
         await ProjectAsync(kind, streamId, ct);
-        await MetricInputsLoader.BumpVersionAsync(db, ct);
+        await MetricInputsLoader.RecordChangeAsync(db, kind.ToString(), streamId, ct);
         await db.SaveChangesAsync(ct);
         stored.ForEach(headline.EventStored);
         return stored.Count;

@@ -38,7 +38,7 @@ public sealed class SearchGrpcTests(KnowledgeFixture fixture) : IClassFixture<Kn
 
         var second = await _admin.PublishArticleAsync(new Proto.PublishArticleCommand { Content = ArticleContents.Procedure($"{word} two") });
         var afterPublish = await _marketing.SearchAsync(new Proto.SearchQuery { Q = word });
-        await _admin.DeleteArticleAsync(new Proto.ArticleRef { Id = first.Id });
+        await _admin.DeleteArticleAsync(new Proto.DeleteArticleCommand { Id = first.Id });
         var afterDelete = await _marketing.SearchAsync(new Proto.SearchQuery { Q = word });
 
         Assert.Equal([first.Id, second.Id], afterPublish.Items.Select(h => h.Id).Order());

@@ -67,3 +67,14 @@ internal sealed class InputsVersionConfiguration : IEntityTypeConfiguration<Inpu
         builder.HasData(new InputsVersion { Id = InputsVersion.SingletonId, Value = 0 });
     }
 }
+
+internal sealed class InputsChangeConfiguration : IEntityTypeConfiguration<InputsChange>
+{
+    public void Configure(EntityTypeBuilder<InputsChange> builder)
+    {
+        builder.ToTable("inputs_changes");
+        builder.HasKey(c => c.Version);
+        builder.Property(c => c.Version).ValueGeneratedNever();
+        builder.Property(c => c.Kind).HasMaxLength(20);
+    }
+}

@@ -49,7 +49,7 @@ public sealed class SeedDemoHandler(MetricsDbContext db, EventStore store, TimeP
         }
 
         await db.SaveChangesAsync(ct);
-        await MetricInputsLoader.BumpVersionAsync(db, ct);
+        await MetricInputsLoader.RecordChangeAsync(db, InputsChange.All, Guid.Empty, ct);
         return new SeedDemoResult(history.Events.Count, stored, newSurveys.Count, newOutcomes.Count, setBaseline);
     }
 }

@@ -55,7 +55,7 @@ public sealed class RecordOutcomeHandler(MetricsDbContext db, TimeProvider clock
         };
         db.Outcomes.Add(outcome);
         await db.SaveChangesAsync(ct);
-        await MetricInputsLoader.BumpVersionAsync(db, ct);
+        await MetricInputsLoader.RecordChangeAsync(db, InputsChange.Outcome, outcome.Id, ct);
         return outcome;
     }
 }

@@ -48,7 +48,7 @@ public sealed class RecordSurveyResponseHandler(MetricsDbContext db, TimeProvide
         };
         db.SurveyResponses.Add(response);
         await db.SaveChangesAsync(ct);
-        await MetricInputsLoader.BumpVersionAsync(db, ct);
+        await MetricInputsLoader.RecordChangeAsync(db, InputsChange.SurveyResponse, response.Id, ct);
         return response;
     }
 }
