@@ -2,6 +2,7 @@
 # Expects OUT (a directory for this run) and PORT (the Gateway's port); sets BASE, KEY and APPHOST.
 #   NO_BUILD=1   skip the Release build (when the caller already built under the shared build lock)
 #   APPHOST_ENV  extra environment for the AppHost and the services it starts (e.g. "Metrics__InputsCache=false")
+#   APPHOST_ARGS arguments for the AppHost (e.g. --seed-demo)
 
 log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
@@ -18,7 +19,7 @@ start_system() {
   # shellcheck disable=SC2086 # APPHOST_ENV is a list of NAME=value words
   env ${APPHOST_ENV:-} ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     AppHost__DataDir="$OUT/data" AppHost__GatewayPort="$PORT" \
-    dotnet AppHost/bin/Release/net10.0/MarketingDev.AppHost.dll >"$OUT/apphost.log" 2>&1 &
+    dotnet AppHost/bin/Release/net10.0/MarketingDev.AppHost.dll ${APPHOST_ARGS:-} >"$OUT/apphost.log" 2>&1 &
   APPHOST=$!
   trap 'stop_system' EXIT
   for _ in $(seq 1 360); do
