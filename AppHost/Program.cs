@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 // The whole system on this machine: `dotnet run --project AppHost`, nothing else to set. Every key below can be given
 // as configuration (environment variables with __, or arguments) and is documented in docs/guide/deploying.md.
-var builder = DistributedApplication.CreateBuilder(args);
+var builder = DistributedApplication.CreateBuilder(DemoSeed.Without(args));
 // Started without its launch profile (`dotnet MarketingDev.AppHost.dll`, as bench/requests.sh does): the same loopback
 // dashboard the profile sets up, so nothing has to be given.
 builder.Configuration.AddInMemoryCollection(LaunchDefaults.Missing(builder.Configuration));
@@ -41,6 +41,11 @@ var gateway = Service<Projects.Gateway>(ServiceNames.Gateway, ServiceNames.Gatew
     .WithEnvironment("Gateway__BootstrapAdminKey", adminKey)
     .WithEndpoint("http", e => e.Port = builder.Configuration.GetValue("AppHost:GatewayPort", 5080))
     .WithReplicas(replicas);
+
+if (args.Contains(DemoSeed.Argument))
+{
+    builder.AddDemoSeed(metrics, Database(ServiceNames.MetricsDb), messaging, signingKey);
+}
 
 builder.Services.AddHostedService(sp => new StartupReport(sp, [requests, meetings, knowledge, metrics, gateway], data));
 await builder.Build().RunAsync();

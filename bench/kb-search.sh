@@ -4,6 +4,7 @@
 #
 #   bash bench/kb-search.sh                 # build, start the system, load the corpus through the API, measure
 #   ARTICLES=2000 NS=200 bash bench/kb-search.sh
+#   flock /tmp/md-build.lock sh -c 'dotnet build MarketingDev.sln -c Release -v quiet && NO_BUILD=1 bash bench/kb-search.sh'
 #
 # For each of the corpus's QUERIES: hey at concurrency SC (8) with NS (400) requests per query after WARMUP (200)
 # warm-up requests, GET /api/v1/kb/search?q=…&limit=25 (Redmine's peer run asks for 25 too). Prints req/s and
@@ -18,29 +19,12 @@ CORPUS_PY="${CORPUS_PY:-../shared/bench/kb-corpus.py}"
 [ -f "$CORPUS_PY" ] || CORPUS_PY=/work/shared/bench/kb-corpus.py
 OUT="${OUT:-/tmp/md-kb-bench.$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$OUT"
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+# shellcheck source=bench/system.sh
+. bench/system.sh
 
 command -v hey >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey; }
-
-log "building (Release)"
-# Machines shared by several builders serialise builds on a lock file (BUILD_LOCK); without flock it just builds.
-LOCK=(); command -v flock >/dev/null && LOCK=(flock "${BUILD_LOCK:-/tmp/md-build.lock}")
-"${LOCK[@]}" dotnet build MarketingDev.sln -c Release -v quiet -nologo >"$OUT/build.log" 2>&1 || { tail -20 "$OUT/build.log"; exit 1; }
-
-log "starting the system (AppHost, data in $OUT/data, Gateway on 127.0.0.1:$PORT)"
-ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-AppHost__DataDir="$OUT/data" AppHost__GatewayPort="$PORT" \
-  dotnet AppHost/bin/Release/net10.0/MarketingDev.AppHost.dll >"$OUT/apphost.log" 2>&1 &
-APPHOST=$!
-trap 'kill -TERM $APPHOST 2>/dev/null; wait $APPHOST 2>/dev/null || true' EXIT
-for _ in $(seq 1 360); do
-  grep -q "MarketingDev is up" "$OUT/apphost.log" && break
-  kill -0 $APPHOST 2>/dev/null || { tail -30 "$OUT/apphost.log"; exit 1; }
-  sleep 0.5
-done
-grep -q "MarketingDev is up" "$OUT/apphost.log" || { echo "the system did not come up in 3 minutes" >&2; exit 1; }
-BASE="http://127.0.0.1:$PORT"
-KEY=$(cat "$OUT/data/admin-api-key")
+build_release
+start_system
 
 log "loading $ARTICLES articles through POST /api/v1/kb/articles (8 at a time)"
 python3 "$CORPUS_PY" "$ARTICLES" >"$OUT/corpus.jsonl"
@@ -98,11 +82,8 @@ done
 
 # EXPLAIN ANALYZE of the service's search statement (Features/Search/ArticleSearch.cs) for the first query, over the
 # private PostgreSQL's socket (its port is in the socket's name).
-SOCKET=$(ls "$OUT/data/postgres"/.s.PGSQL.* 2>/dev/null | grep -v lock | head -1 || true)
-PSQL=$(ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort | tail -1 || command -v psql)
-if [ -n "$SOCKET" ] && [ -n "$PSQL" ]; then
-  PGPASSWORD=$(cat "$OUT/data/postgres-password") "$PSQL" -h "$OUT/data/postgres" -p "${SOCKET##*.}" -U marketingdev -d knowledgedb -X -q \
-    -v q="${QUERIES[0]}" >"$OUT/explain.txt" 2>&1 <<'SQL' || true
+if [ -n "$(pg_port)" ]; then
+  pg_psql knowledgedb -v q="${QUERIES[0]}" >"$OUT/explain.txt" 2>&1 <<'SQL' || true
 EXPLAIN (ANALYZE, BUFFERS)
 WITH q AS (SELECT websearch_to_tsquery('english', :'q') AS q),
 hits AS (
@@ -116,10 +97,9 @@ FROM hits h, q
 ORDER BY h.rank DESC, h.seq DESC;
 SQL
 else
-  echo "no PostgreSQL socket or psql found under $OUT/data" >"$OUT/explain.txt"
+  echo "no PostgreSQL socket found under $OUT/data" >"$OUT/explain.txt"
 fi
-kill -TERM $APPHOST; wait $APPHOST 2>/dev/null || true
-trap - EXIT
+stop_system
 
 echo; echo "== Knowledge-base search through the Gateway ($(nproc) cores, c=$SC, $NS requests per query, $ARTICLES articles loaded in ${LOAD_S} s)"
 column -t -s $'\t' "$SUMMARY"

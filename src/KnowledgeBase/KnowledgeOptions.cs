@@ -11,5 +11,8 @@ public sealed class KnowledgeOptions
     /// <summary>How long another replica's search results may be reused after an article changed here (0: no cache).</summary>
     public int SearchCacheSeconds { get; set; } = 5;
 
+    /// <summary>How often misses counted in memory are added to their gaps' rows (GapTally).</summary>
+    public TimeSpan GapFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     public TimeSpan SearchCacheLifetime => TimeSpan.FromSeconds(Math.Max(0, SearchCacheSeconds));
 }

@@ -36,6 +36,8 @@ internal static class ServiceRegistration
         services.AddSingleton<SearchCounter>();
         services.AddSingleton<SearchCache>();
         services.AddHostedService<SearchCountFlusher>();
+        services.AddSingleton<GapTally>();
+        services.AddHostedService<GapTallyFlusher>();
 
         services.AddScoped<ArticleWriter>();
         services.AddScoped<PublishArticleHandler>();

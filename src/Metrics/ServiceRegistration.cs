@@ -1,6 +1,8 @@
 using MarketingDev.Contracts;
 using MarketingDev.Metrics.Data;
+using MarketingDev.Metrics.Features;
 using MarketingDev.Metrics.Features.Admin;
+using MarketingDev.Metrics.Features.Demo;
 using MarketingDev.Metrics.Features.Reading;
 using MarketingDev.Metrics.Features.Recording;
 using MarketingDev.Metrics.Observability;
@@ -27,6 +29,7 @@ internal static class ServiceRegistration
 
         builder.Services.AddScoped<EventStore>();
         builder.Services.AddSingleton<HeadlineMetrics>();
+        builder.Services.AddSingleton<MetricInputsLoader>();
         builder.Services.AddHostedService<HeadlineRefresher>();
         builder.Services.AddSingleton<GetSummaryValidator>();
         builder.Services.AddSingleton<GetTimeseriesValidator>();
@@ -41,6 +44,7 @@ internal static class ServiceRegistration
         builder.Services.AddScoped<RebuildHandler>();
         builder.Services.AddScoped<RecordSurveyResponseHandler>();
         builder.Services.AddScoped<RecordOutcomeHandler>();
+        builder.Services.AddScoped<SeedDemoHandler>();
         return builder;
     }
 }

@@ -21,6 +21,18 @@ public sealed class KnowledgeGap
     public Guid? ClosedByArticleId { get; private set; }
     public string? ClosedHow { get; private set; }
 
+    /// <summary>An open gap as counted in memory (GapTally), before its row is updated.</summary>
+    public static KnowledgeGap Counted(KnowledgeGap gap, int occurrences, DateTimeOffset lastSeenAt) => new()
+    {
+        Id = gap.Id,
+        NormalizedQuery = gap.NormalizedQuery,
+        Query = gap.Query,
+        Occurrences = occurrences,
+        Status = GapStatus.Open,
+        FirstSeenAt = gap.FirstSeenAt,
+        LastSeenAt = lastSeenAt > gap.LastSeenAt ? lastSeenAt : gap.LastSeenAt,
+    };
+
     /// <summary>How is "matched" (an article now answers it) or "resolved" (someone pointed at the answer).</summary>
     public void Close(Guid? articleId, string how, DateTimeOffset now)
     {

@@ -37,6 +37,34 @@ internal static class Cursor
 {
     public static string Encode(long seq) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"s:{seq}"));
 
+    /// <summary>For lists ordered by an instant, then the sequence: the last row's pair.</summary>
+    public static string EncodeAfter(DateTimeOffset at, long seq) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"t:{at.UtcTicks}:{seq}"));
+
+    public static (DateTimeOffset At, long Seq)? DecodeAfter(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return null;
+        }
+
+        try
+        {
+            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split(':');
+            if (parts is ["t", var ticks, var seq] && long.TryParse(ticks, out var utcTicks) && long.TryParse(seq, out var sequence)
+                && utcTicks >= DateTimeOffset.MinValue.UtcTicks && utcTicks <= DateTimeOffset.MaxValue.UtcTicks)
+            {
+                return (new DateTimeOffset(utcTicks, TimeSpan.Zero), sequence);
+            }
+        }
+        catch (FormatException)
+        {
+            // Falls through to the same answer as any other unreadable cursor.
+        }
+
+        throw Unreadable();
+    }
+
     public static long? Decode(string? cursor)
     {
         if (string.IsNullOrEmpty(cursor))
@@ -57,6 +85,8 @@ internal static class Cursor
             // Falls through to the same answer as any other unreadable cursor.
         }
 
-        throw new InvalidInputException("#/cursor", "The cursor is not one this API issued.");
+        throw Unreadable();
     }
+
+    private static InvalidInputException Unreadable() => new("#/cursor", "The cursor is not one this API issued.");
 }

@@ -57,9 +57,9 @@ public sealed class KnowledgeBaseGrpcService(
         return page;
     }
 
-    public override async Task<Empty> DeleteArticle(Proto.ArticleRef command, ServerCallContext context)
+    public override async Task<Empty> DeleteArticle(Proto.DeleteArticleCommand command, ServerCallContext context)
     {
-        await delete.HandleAsync(new DeleteArticle(command.Id, context.GetActor()), context.CancellationToken);
+        await delete.HandleAsync(new DeleteArticle(command.Id, context.GetActor(), command.ExpectedVersion), context.CancellationToken);
         return new Empty();
     }
 
@@ -79,11 +79,12 @@ public sealed class KnowledgeBaseGrpcService(
     public override async Task<Proto.RevisionDiff> DiffRevisions(Proto.DiffRevisionsQuery query, ServerCallContext context) =>
         (await diff.HandleAsync(new DiffRevisions(query.ArticleId, query.From, query.To), context.CancellationToken)).ToProto(query.ArticleId, query.From, query.To);
 
-    public override async Task<Proto.ArticleList> ListStale(Proto.ListStaleQuery query, ServerCallContext context)
+    public override async Task<Proto.ArticlePage> ListStale(Proto.ListStaleQuery query, ServerCallContext context)
     {
         var now = Now;
-        var reply = new Proto.ArticleList();
-        reply.Items.AddRange((await stale.HandleAsync(query.HasLimit ? query.Limit : null, context.CancellationToken)).Select(a => a.ToProto(now)));
+        var (items, next) = await stale.HandleAsync(new ListStale(query.HasLimit ? query.Limit : null, query.Cursor), context.CancellationToken);
+        var reply = new Proto.ArticlePage { NextCursor = next ?? "" };
+        reply.Items.AddRange(items.Select(a => a.ToProto(now)));
         return reply;
     }
 

@@ -28,6 +28,8 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options)
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<BaselinePeriod> Baselines => Set<BaselinePeriod>();
+    public DbSet<InputsVersion> InputsVersions => Set<InputsVersion>();
+    public DbSet<InputsChange> InputsChanges => Set<InputsChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -15,6 +15,11 @@ public static class FlowFormulas
         rows.Where(r => (w.Team is null || string.Equals(r.Team, w.Team, StringComparison.OrdinalIgnoreCase))
                         && (w.Type is null || string.Equals(r.Type, w.Type, StringComparison.OrdinalIgnoreCase))).ToList();
 
+    /// <summary>The requests with a drafting, first submission, readiness or delivery, or a moment, in the period.</summary>
+    public static IReadOnlyList<RequestRow> Active(IEnumerable<RequestRow> rows, MetricWindow w) =>
+        rows.Where(r => w.Contains(r.DraftedAt) || w.Contains(r.FirstSubmittedAt) || w.Contains(r.FirstReadyAt) || w.Contains(r.FirstDeliveredAt)
+                        || r.Moments.Exists(m => w.Contains(m.At))).ToList();
+
     public static List<RequestRow> Submitted(IEnumerable<RequestRow> rows, MetricWindow w) => rows.Where(r => w.Contains(r.FirstSubmittedAt)).ToList();
 
     public static List<RequestRow> Delivered(IEnumerable<RequestRow> rows, MetricWindow w) => rows.Where(r => w.Contains(r.FirstDeliveredAt)).ToList();

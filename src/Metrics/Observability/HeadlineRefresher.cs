@@ -9,7 +9,7 @@ namespace MarketingDev.Metrics.Observability;
 /// Recomputes the headline gauges every few seconds, so a scrape reads memory instead of running the formulas (and
 /// Prometheus' scrape interval, not ours, decides how often that happens).
 /// </summary>
-public sealed partial class HeadlineRefresher(IServiceScopeFactory scopes, HeadlineMetrics headline, TimeProvider clock, ILogger<HeadlineRefresher> logger)
+public sealed partial class HeadlineRefresher(IServiceScopeFactory scopes, MetricInputsLoader loader, HeadlineMetrics headline, TimeProvider clock, ILogger<HeadlineRefresher> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
@@ -19,7 +19,7 @@ public sealed partial class HeadlineRefresher(IServiceScopeFactory scopes, Headl
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MetricsDbContext>();
-        var inputs = await MetricInputsLoader.LoadAsync(db, ct);
+        var inputs = await loader.LoadAsync(db, ct);
         var now = clock.GetUtcNow();
         headline.Update(MetricCatalog.ComputeAll(inputs, MetricWindow.Of(now - Window, now, now)),
             await db.Requests.LongCountAsync(r => r.FirstDeliveredAt != null, ct));

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using MarketingDev.Contracts.Events;
 using MarketingDev.Metrics.Data;
+using MarketingDev.Metrics.Features;
 using MarketingDev.Metrics.Observability;
 using MarketingDev.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
@@ -13,29 +14,54 @@ namespace MarketingDev.Metrics.Projections;
 /// </summary>
 public sealed partial class EventStore(MetricsDbContext db, TimeProvider clock, HeadlineMetrics headline, ILogger<EventStore> logger)
 {
-    public async Task<bool> AppendAsync(IIntegrationEvent e, CancellationToken ct)
+    public async Task<bool> AppendAsync(IIntegrationEvent e, CancellationToken ct) => await AppendStreamAsync([e], ct) > 0;
+
+    /// <summary>
+    /// Stores events of one stream (each once) and refolds the stream once if any was new; the caller's transaction
+    /// (the inbox's, or the demo seed's) makes it atomic. Returns how many were new.
+    /// </summary>
+    public async Task<int> AppendStreamAsync(IReadOnlyList<IIntegrationEvent> events, CancellationToken ct)
     {
-        var (kind, streamId) = EventCatalog.StreamOf(e);
-        var type = EventCatalog.TypeName(e);
+        var (kind, streamId) = EventCatalog.StreamOf(events[0]);
         // Two events of one stream (a request's submission and its clarification) can arrive at once on different
         // queues: serialising them per stream means the second fold sees the first event.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey(streamId)})", ct);
-        var stored = await db.Database.ExecuteSqlAsync(
-            $"""
-             INSERT INTO stored_events (event_id, type, stream_kind, stream_id, occurred_at, stored_at, body)
-             VALUES ({e.EventId}, {type}, {kind.ToString()}, {streamId}, {e.OccurredAt.ToUniversalTime()}, {clock.GetStoredUtcNow()}, CAST({EventCatalog.Serialize(e)} AS jsonb))
-             ON CONFLICT (event_id) DO NOTHING
-             """, ct);
-        if (stored == 0)
+        var storedAt = clock.GetStoredUtcNow();
+        var stored = new List<string>();
+        foreach (var e in events)
         {
-            LogDuplicate(logger, type, e.EventId);
-            return false;
+            if (EventCatalog.StreamOf(e) != (kind, streamId))
+            {
+                throw new ArgumentException("All events must belong to one stream.", nameof(events));
+            }
+
+            var type = EventCatalog.TypeName(e);
+            var inserted = await db.Database.ExecuteSqlAsync(
+                $"""
+                 INSERT INTO stored_events (event_id, type, stream_kind, stream_id, occurred_at, stored_at, body)
+                 VALUES ({e.EventId}, {type}, {kind.ToString()}, {streamId}, {e.OccurredAt.ToUniversalTime()}, {storedAt}, CAST({EventCatalog.Serialize(e)} AS jsonb))
+                 ON CONFLICT (event_id) DO NOTHING
+                 """, ct);
+            if (inserted == 0)
+            {
+                LogDuplicate(logger, type, e.EventId);
+            }
+            else
+            {
+                stored.Add(type);
+            }
+        }
+
+        if (stored.Count == 0)
+        {
+            return 0;
         }
 
         await ProjectAsync(kind, streamId, ct);
+        await MetricInputsLoader.RecordChangeAsync(db, kind.ToString(), streamId, ct);
         await db.SaveChangesAsync(ct);
-        headline.EventStored(type);
-        return true;
+        stored.ForEach(headline.EventStored);
+        return stored.Count;
     }
 
     /// <summary>Replaces the stream's row with the fold of all its stored events.</summary>

@@ -71,6 +71,63 @@ public sealed class KnowledgeApiTests(KnowledgeFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Delete_WithStaleIfMatch_Is412_AndKeepsTheArticle_WithTheCurrentOne_Is204()
+    {
+        using var client = fixture.Client();
+        var article = await PublishAsync(Procedure("Archive old landing pages"));
+        var url = $"{Kb}/articles/{article.GetProperty("id").GetString()}";
+        var review = new HttpRequestMessage(HttpMethod.Post, $"{url}/review");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(review)).StatusCode);
+
+        var stale = new HttpRequestMessage(HttpMethod.Delete, url);
+        stale.Headers.IfMatch.Add(new EntityTagHeaderValue("\"1\""));
+        var refused = await client.SendAsync(stale);
+        var stillThere = await client.GetAsync(url);
+        var current = new HttpRequestMessage(HttpMethod.Delete, url);
+        current.Headers.IfMatch.Add(new EntityTagHeaderValue("\"2\""));
+        var deleted = await client.SendAsync(current);
+
+        await ProblemAsync(refused, HttpStatusCode.PreconditionFailed, "precondition-failed");
+        Assert.Equal("\"2\"", refused.Headers.ETag?.Tag);
+        Assert.Equal(HttpStatusCode.OK, stillThere.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Stale_PagedWithTheCursor_GivesTheWholeListOnceInOrder()
+    {
+        using var client = fixture.Client();
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var article = await PublishAsync(Procedure($"Stale page {Unique.Word()}"));
+            ids.Add(article.GetProperty("id").GetString()!);
+            await fixture.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+                $"UPDATE articles SET last_reviewed_at = now() - make_interval(days => {400 + i}), review_due_at = now() - make_interval(days => {300 + i}) WHERE id = {Guid.Parse(ids[^1])}"));
+        }
+
+        var whole = (await JsonAsync(await client.GetAsync($"{Kb}/stale?limit=100"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .Select(a => a.GetProperty("id").GetString()!).ToList();
+        var paged = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.GetAsync($"{Kb}/stale?limit=2" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            var body = await JsonAsync(page, HttpStatusCode.OK);
+            paged.AddRange(body.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetString()!));
+            cursor = body.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+        }
+        while (cursor is not null && paged.Count < 200);
+        var badCursor = await client.GetAsync($"{Kb}/stale?cursor=bm9wZQ");
+
+        // Oldest review first: 402, 401, 400 days ago.
+        Assert.Equal(whole, paged);
+        Assert.Equal([ids[2], ids[1], ids[0]], paged.Where(ids.Contains));
+        await ProblemAsync(badCursor, HttpStatusCode.BadRequest, "validation");
+    }
+
+    [Fact]
     public async Task Revisions_AndDiff_ShowWhatChanged()
     {
         using var client = fixture.Client();

@@ -68,8 +68,8 @@ public sealed class ArticleGrpcTests(KnowledgeFixture fixture) : IClassFixture<K
     {
         var published = await _admin.PublishArticleAsync(new Proto.PublishArticleCommand { Content = ArticleContents.Procedure(Unique.Word()) });
 
-        var refused = await Assert.ThrowsAsync<RpcException>(async () => await fixture.Grpc(TestActors.Lead).DeleteArticleAsync(new Proto.ArticleRef { Id = published.Id }));
-        await _admin.DeleteArticleAsync(new Proto.ArticleRef { Id = published.Id });
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await fixture.Grpc(TestActors.Lead).DeleteArticleAsync(new Proto.DeleteArticleCommand { Id = published.Id }));
+        await _admin.DeleteArticleAsync(new Proto.DeleteArticleCommand { Id = published.Id });
 
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
         var missing = await Assert.ThrowsAsync<RpcException>(async () => await _admin.GetArticleAsync(new Proto.ArticleRef { Id = published.Id }));

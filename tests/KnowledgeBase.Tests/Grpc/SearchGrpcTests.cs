@@ -38,7 +38,7 @@ public sealed class SearchGrpcTests(KnowledgeFixture fixture) : IClassFixture<Kn
 
         var second = await _admin.PublishArticleAsync(new Proto.PublishArticleCommand { Content = ArticleContents.Procedure($"{word} two") });
         var afterPublish = await _marketing.SearchAsync(new Proto.SearchQuery { Q = word });
-        await _admin.DeleteArticleAsync(new Proto.ArticleRef { Id = first.Id });
+        await _admin.DeleteArticleAsync(new Proto.DeleteArticleCommand { Id = first.Id });
         var afterDelete = await _marketing.SearchAsync(new Proto.SearchQuery { Q = word });
 
         Assert.Equal([first.Id, second.Id], afterPublish.Items.Select(h => h.Id).Order());
@@ -108,6 +108,23 @@ public sealed class SearchGrpcTests(KnowledgeFixture fixture) : IClassFixture<Kn
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
         Assert.Equal((Proto.GapStatus.Closed, "resolved", article.Id), (resolved.Status, resolved.ClosedHow, resolved.ClosedByArticleId));
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_RepeatedMisses_CountEachOne_AndReachTheStoredGapWithoutAList()
+    {
+        var query = $"{Unique.Word()} {Unique.Word()}";
+
+        var occurrences = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            occurrences.Add((await _marketing.SearchAsync(new Proto.SearchQuery { Q = query })).Gap.Occurrences);
+        }
+
+        // Misses after the first are counted in memory and added to the row within KnowledgeBase:GapFlushInterval.
+        Assert.Equal([1, 2, 3, 4, 5], occurrences);
+        await Eventually.ReturnsAsync(() => fixture.WithDbAsync(db => db.KnowledgeGaps.AsNoTracking().Where(g => g.Query == query).Select(g => g.Occurrences).SingleAsync()),
+            n => n == 5, "the stored gap to count all five misses", TimeSpan.FromSeconds(10));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using MarketingDev.Contracts.Events;
+using MarketingDev.Metrics.Features.Demo;
 using MarketingDev.Metrics.Tests.Scenario;
 using MarketingDev.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -36,9 +37,9 @@ public sealed class DashboardTests : IAsyncLifetime
                 .Reviewed(start.AddHours(12), start.AddHours(13)).Started(start.AddHours(14)).Clarification(start.AddHours(15))
                 .Delivered(start.AddDays(2).AddHours(week), 2, 2).Reopened(start.AddDays(3));
             events.AddRange(request.Events);
-            events.Add(Script.Bug(request.Id, start.AddDays(4)));
-            events.Add(Script.Question(start.AddDays(1)));
-            events.Add(Script.Searches(start.AddDays(1), 10 * week, 5 * week));
+            events.Add(EventScript.Bug(request.Id, start.AddDays(4)));
+            events.Add(EventScript.Question(start.AddDays(1)));
+            events.Add(EventScript.Searches(start.AddDays(1), 10 * week, 5 * week));
         }
 
         foreach (var e in events)

@@ -5,6 +5,8 @@ using MarketingDev.Metrics.Tests.Scenario;
 using MarketingDev.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MarketingDev.Metrics.Features.Demo;
+using static MarketingDev.Metrics.Features.Demo.EventScript;
 using static MarketingDev.Metrics.Tests.Scenario.Script;
 
 namespace MarketingDev.Metrics.Tests.Prometheus;

@@ -4,6 +4,8 @@ using MarketingDev.Contracts.Events;
 using MarketingDev.Contracts.Events.KnowledgeBase;
 using MarketingDev.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using MarketingDev.Metrics.Features.Demo;
+using static MarketingDev.Metrics.Features.Demo.EventScript;
 using static MarketingDev.Metrics.Tests.Scenario.Script;
 using GrpcMetrics = MarketingDev.Contracts.Grpc.Metrics;
 

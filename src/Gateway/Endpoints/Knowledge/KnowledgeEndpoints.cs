@@ -30,9 +30,9 @@ internal static class KnowledgeEndpoints
         kb.MapPut("/articles/{id:guid}", UpdateAsync).WithName("UpdateArticle").RequireAuthorization(Policies.KnowledgeWriter).Conditional()
             .WithSummary("Replace an article's content as its next numbered revision (changeSummary says why). If-Match: 412 when stale.")
             .Produces<ArticleView>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(412);
-        kb.MapDelete("/articles/{id:guid}", DeleteAsync).WithName("DeleteArticle").RequireAuthorization(Policies.Admin)
-            .WithSummary("Delete an article and its revisions (admins).")
-            .Produces(204).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        kb.MapDelete("/articles/{id:guid}", DeleteAsync).WithName("DeleteArticle").RequireAuthorization(Policies.Admin).Conditional()
+            .WithSummary("Delete an article and its revisions (admins). If-Match: 412 when stale.")
+            .Produces(204).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(412);
         kb.MapGet("/articles", ListAsync).WithName("ListArticles")
             .WithSummary("Articles, newest first, a page at a time (limit 1-100, default 25; pass nextCursor back as cursor). " +
                          "Filters: kind, tag, ownerTeam, stale=true (past the review interval).")
@@ -49,8 +49,9 @@ internal static class KnowledgeEndpoints
             .WithSummary("A line diff between two revisions: ?from=1&to=2 (lines added, removed, unchanged, with line numbers).")
             .Produces<DiffView>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404);
         kb.MapGet("/stale", StaleAsync).WithName("ListStaleArticles")
-            .WithSummary("Articles past their review interval (90 days for techStack and apiDoc, 180 otherwise), the longest unreviewed first.")
-            .Produces<List<ArticleSummaryView>>().ProducesValidationProblem().ProducesProblem(401);
+            .WithSummary("Articles past their review interval (90 days for techStack and apiDoc, 180 otherwise), the longest unreviewed first, " +
+                         "a page at a time (limit 1-100, default 25; pass nextCursor back as cursor).")
+            .Produces<Page<ArticleSummaryView>>().ProducesValidationProblem().ProducesProblem(401);
         kb.MapGet("/tech-stack", TechStackAsync).WithName("GetTechStack")
             .WithSummary("The current tech stack as one table: component, category, version, vendor, owner, last reviewed.")
             .Produces<List<TechStackRowView>>().ProducesProblem(401);
@@ -121,9 +122,10 @@ internal static class KnowledgeEndpoints
             Id = id.ToString(), Content = body.ToProto(), ChangeSummary = body.ChangeSummary ?? "", ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0,
         }, cancellationToken: ct), http);
 
-    private static async Task<NoContent> DeleteAsync(Guid id, Proto.KnowledgeBase.KnowledgeBaseClient kb, CancellationToken ct)
+    private static async Task<NoContent> DeleteAsync(Guid id, Proto.KnowledgeBase.KnowledgeBaseClient kb, HttpContext http, CancellationToken ct)
     {
-        await kb.DeleteArticleAsync(new Proto.ArticleRef { Id = id.ToString() }, cancellationToken: ct);
+        await kb.DeleteArticleAsync(new Proto.DeleteArticleCommand { Id = id.ToString(), ExpectedVersion = ETags.ExpectedVersion(http.Request) ?? 0 },
+            cancellationToken: ct);
         return TypedResults.NoContent();
     }
 
@@ -165,15 +167,19 @@ internal static class KnowledgeEndpoints
         TypedResults.Ok((await kb.DiffRevisionsAsync(new Proto.DiffRevisionsQuery { ArticleId = id.ToString(), From = from ?? 0, To = to ?? 0 },
             cancellationToken: ct)).ToView());
 
-    private static async Task<Ok<List<ArticleSummaryView>>> StaleAsync(Proto.KnowledgeBase.KnowledgeBaseClient kb, CancellationToken ct, [FromQuery] int? limit = null)
+    private static async Task<Ok<Page<ArticleSummaryView>>> StaleAsync(
+        Proto.KnowledgeBase.KnowledgeBaseClient kb, HttpContext http, CancellationToken ct, [FromQuery] int? limit = null, [FromQuery] string? cursor = null)
     {
-        var query = new Proto.ListStaleQuery();
+        var query = new Proto.ListStaleQuery { Cursor = cursor ?? "" };
         if (limit is { } size)
         {
             query.Limit = size;
         }
 
-        return TypedResults.Ok((await kb.ListStaleAsync(query, cancellationToken: ct)).Items.Select(a => a.ToSummary()).ToList());
+        var page = await kb.ListStaleAsync(query, cancellationToken: ct);
+        var next = page.NextCursor.Length == 0 ? null : page.NextCursor;
+        Paging.AddNextLink(http, next);
+        return TypedResults.Ok(new Page<ArticleSummaryView>(page.Items.Select(a => a.ToSummary()).ToList(), next));
     }
 
     private static async Task<Ok<List<TechStackRowView>>> TechStackAsync(Proto.KnowledgeBase.KnowledgeBaseClient kb, CancellationToken ct) =>

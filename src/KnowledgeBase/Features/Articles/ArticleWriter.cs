@@ -15,7 +15,7 @@ namespace MarketingDev.KnowledgeBase.Features.Articles;
 /// What every new article and revision goes through: its first or next revision, its event, and — in the same
 /// transaction — the open knowledge gaps it now answers are closed (the gap's query matches the stored search vector).
 /// </summary>
-public sealed class ArticleWriter(KnowledgeDbContext db, GlossaryIndex glossary, SearchCache searchCache, OutboxSignal signal)
+public sealed class ArticleWriter(KnowledgeDbContext db, GlossaryIndex glossary, SearchCache searchCache, GapTally gaps, OutboxSignal signal)
 {
     private const string MatchingOpenGapsSql = """
         SELECT g.id FROM knowledge_gaps g JOIN articles a ON a.id = @article
@@ -43,6 +43,8 @@ public sealed class ArticleWriter(KnowledgeDbContext db, GlossaryIndex glossary,
     /// <summary>Commits the staged changes together with the closing of every open gap the article now matches.</summary>
     public async Task SaveAndCloseGapsAsync(Article article, bool glossaryChanged, DateTimeOffset now, CancellationToken ct)
     {
+        // The misses counted in memory belong in the counts the closing events carry.
+        await gaps.FlushAsync(db, ct);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             await db.SaveChangesAsync(ct);
@@ -64,6 +66,7 @@ public sealed class ArticleWriter(KnowledgeDbContext db, GlossaryIndex glossary,
         // Events stored inside an explicit transaction do not wake the relay by themselves (OutboxSignalInterceptor).
         signal.Notify();
         searchCache.Invalidate();
+        gaps.Forget();
         if (glossaryChanged || article.Kind == ArticleKind.Glossary)
         {
             glossary.Invalidate();

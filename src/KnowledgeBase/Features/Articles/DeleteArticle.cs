@@ -4,22 +4,19 @@ using MarketingDev.KnowledgeBase.Domain;
 using MarketingDev.KnowledgeBase.Features.Glossary;
 using MarketingDev.KnowledgeBase.Features.Search;
 using MarketingDev.ServiceDefaults;
-using MarketingDev.ServiceDefaults.Errors;
 using MarketingDev.ServiceDefaults.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace MarketingDev.KnowledgeBase.Features.Articles;
 
-public sealed record DeleteArticle(string Id, Actor Actor);
+public sealed record DeleteArticle(string Id, Actor Actor, int ExpectedVersion = 0);
 
-/// <summary>Admins only: the article and its revisions go, ArticleDeleted tells the others.</summary>
+/// <summary>Admins only: the article and its revisions go, ArticleDeleted tells the others. A stale expected version: 412.</summary>
 public sealed class DeleteArticleHandler(KnowledgeDbContext db, GlossaryIndex glossary, SearchCache searchCache, TimeProvider clock)
 {
     public async Task HandleAsync(DeleteArticle command, CancellationToken ct)
     {
         Writers.EnsureMayDelete(command.Actor);
-        var id = Writers.ParseId(command.Id, "Article");
-        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Article", command.Id);
+        var article = await db.LoadForChangeAsync(command.Id, command.ExpectedVersion, ct);
         var now = clock.GetStoredUtcNow();
         db.Articles.Remove(article);
         db.Publish(new ArticleDeleted(Guid.CreateVersion7(now), now, article.Id, WireName.ToWire(article.Kind), command.Actor.Id));

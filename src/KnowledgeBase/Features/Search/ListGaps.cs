@@ -7,10 +7,11 @@ namespace MarketingDev.KnowledgeBase.Features.Search;
 public sealed record ListGaps(GapStatus? Status, int? Limit);
 
 /// <summary>Knowledge gaps (open unless asked otherwise), the most searched first: what to write next.</summary>
-public sealed class ListGapsHandler(KnowledgeDbContext db)
+public sealed class ListGapsHandler(KnowledgeDbContext db, GapTally tally)
 {
     public async Task<IReadOnlyList<KnowledgeGap>> HandleAsync(ListGaps query, CancellationToken ct)
     {
+        await tally.FlushAsync(db, ct);
         var limit = Paging.Limit(query.Limit);
         var status = query.Status ?? GapStatus.Open;
         return await db.KnowledgeGaps.AsNoTracking().Where(g => g.Status == status)

@@ -12,7 +12,7 @@ namespace MarketingDev.KnowledgeBase.Features.Search;
 public sealed record ResolveGap(string Id, string ArticleId, Actor Actor);
 
 /// <summary>Closes a gap by hand, pointing at the article that answers it (when search alone does not match it).</summary>
-public sealed class ResolveGapHandler(KnowledgeDbContext db, TimeProvider clock)
+public sealed class ResolveGapHandler(KnowledgeDbContext db, GapTally tally, TimeProvider clock)
 {
     public async Task<KnowledgeGap> HandleAsync(ResolveGap command, CancellationToken ct)
     {
@@ -23,6 +23,7 @@ public sealed class ResolveGapHandler(KnowledgeDbContext db, TimeProvider clock)
         }
 
         var gapId = Writers.ParseId(command.Id, "Gap");
+        await tally.FlushAsync(db, ct);
         var gap = await db.KnowledgeGaps.SingleOrDefaultAsync(g => g.Id == gapId, ct) ?? throw new NotFoundException("Gap", command.Id);
         if (!await db.Articles.AnyAsync(a => a.Id == articleId, ct))
         {
@@ -38,6 +39,7 @@ public sealed class ResolveGapHandler(KnowledgeDbContext db, TimeProvider clock)
         gap.Close(articleId, "resolved", now);
         db.Publish(new KnowledgeGapClosed(Guid.CreateVersion7(now), now, gap.Id, gap.Query, articleId, "resolved", gap.FirstSeenAt, gap.Occurrences));
         await db.SaveChangesAsync(ct);
+        tally.Forget();
         return gap;
     }
 }

@@ -6,6 +6,7 @@ using MarketingDev.KnowledgeBase.Features.Articles;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
 using MarketingDev.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
 namespace MarketingDev.KnowledgeBase.Features.Search;
@@ -30,10 +31,13 @@ public sealed class SearchArticlesValidator : AbstractValidator<SearchArticles>
 
 /// <summary>
 /// Ranked full-text search. A search that finds nothing (and has searchable words) records or bumps the gap of its
-/// normalised query — the only search that writes — and suggests close titles. Every search is counted in memory.
+/// normalised query — the only search that writes, and only the first miss of a query in a while (GapTally counts the
+/// rest in memory) — and suggests close titles. Every search is counted in memory; results and a miss's suggestions
+/// come from <see cref="SearchCache"/> when recent.
 /// </summary>
 public sealed class SearchArticlesHandler(
-    KnowledgeDbContext db, IValidator<SearchArticles> validator, SearchCounter counter, SearchCache cache, OutboxSignal signal, TimeProvider clock)
+    KnowledgeDbContext db, IValidator<SearchArticles> validator, SearchCounter counter, SearchCache cache, GapTally gaps, OutboxSignal signal,
+    TimeProvider clock)
 {
     private const string UpsertGapSql = """
         INSERT INTO knowledge_gaps AS g (id, normalized_query, query, occurrences, status, first_seen_at, last_seen_at)
@@ -43,15 +47,19 @@ public sealed class SearchArticlesHandler(
         RETURNING g.id, g.occurrences, (g.xmax = 0) AS inserted
         """;
 
+    /// <summary>What a miss answers besides its gap; HasLexemes is false when stop words and syntax leave nothing to search.</summary>
+    private sealed record MissInfo(bool HasLexemes, IReadOnlyList<string> DidYouMean);
+
     public async Task<SearchOutcome> HandleAsync(SearchArticles query, CancellationToken ct)
     {
         await validator.ValidateOrThrowAsync(query, ct);
+        var text = query.Query.Trim();
         var tag = string.IsNullOrWhiteSpace(query.Tag) ? null : query.Tag.Trim().ToLowerInvariant();
         var limit = query.Limit ?? 10;
-        var key = cache.Key(query.Query.Trim(), query.Kind?.ToString(), tag, limit);
-        if (!cache.TryGet(key, out var hits))
+        var key = cache.Key(text, query.Kind?.ToString(), tag, limit);
+        if (!cache.TryGet(key, out List<SearchHit> hits))
         {
-            hits = await ArticleSearch.RunAsync(db, ArticleSearch.Mode.Keywords, query.Query.Trim(), query.Kind, tag, limit, snippets: true, ct);
+            hits = await ArticleSearch.RunAsync(db, ArticleSearch.Mode.Keywords, text, query.Kind, tag, limit, snippets: true, ct);
             cache.Set(key, hits);
         }
 
@@ -62,14 +70,21 @@ public sealed class SearchArticlesHandler(
         }
 
         var normalized = QueryNormalizer.Normalize(query.Query);
-        // A filtered search that misses says nothing about the knowledge base as a whole, and stop words alone ask nothing.
-        if (normalized.Length == 0 || query.Kind is not null || tag is not null || !await ArticleSearch.HasLexemesAsync(db, normalized, ct))
+        var missKey = cache.MissKey(text);
+        if (!cache.TryGet(missKey, out MissInfo miss))
         {
-            return new SearchOutcome([], null, await ArticleSearch.SuggestAsync(db, query.Query.Trim(), ct));
+            miss = new MissInfo(normalized.Length > 0 && await ArticleSearch.HasLexemesAsync(db, normalized, ct), await ArticleSearch.SuggestAsync(db, text, ct));
+            cache.Set(missKey, miss);
         }
 
-        var gap = await RecordGapAsync(normalized, query.Query.Trim(), ct);
-        return new SearchOutcome([], gap, await ArticleSearch.SuggestAsync(db, query.Query.Trim(), ct));
+        // A filtered search that misses says nothing about the knowledge base as a whole, and stop words alone ask nothing.
+        if (query.Kind is not null || tag is not null || !miss.HasLexemes)
+        {
+            return new SearchOutcome([], null, miss.DidYouMean);
+        }
+
+        var gap = (cache.Enabled ? gaps.TryCount(normalized, clock.GetStoredUtcNow()) : null) ?? await RecordGapAsync(normalized, text, ct);
+        return new SearchOutcome([], gap, miss.DidYouMean);
     }
 
     private async Task<KnowledgeGap> RecordGapAsync(string normalized, string rawQuery, CancellationToken ct)
@@ -96,6 +111,7 @@ public sealed class SearchArticlesHandler(
             signal.Notify();
         }
 
-        return await db.KnowledgeGaps.FindAsync([row.Id], ct) ?? throw new NotFoundException("Gap", row.Id.ToString());
+        var gap = await db.KnowledgeGaps.AsNoTracking().SingleOrDefaultAsync(g => g.Id == row.Id, ct) ?? throw new NotFoundException("Gap", row.Id.ToString());
+        return cache.Enabled ? gaps.Remember(gap, cache.Lifetime) : gap;
     }
 }

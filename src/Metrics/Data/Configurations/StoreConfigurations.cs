@@ -56,3 +56,25 @@ internal sealed class BaselineConfiguration : IEntityTypeConfiguration<BaselineP
         builder.Property(b => b.SetBy).HasMaxLength(200);
     }
 }
+
+internal sealed class InputsVersionConfiguration : IEntityTypeConfiguration<InputsVersion>
+{
+    public void Configure(EntityTypeBuilder<InputsVersion> builder)
+    {
+        builder.ToTable("inputs_version");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.HasData(new InputsVersion { Id = InputsVersion.SingletonId, Value = 0 });
+    }
+}
+
+internal sealed class InputsChangeConfiguration : IEntityTypeConfiguration<InputsChange>
+{
+    public void Configure(EntityTypeBuilder<InputsChange> builder)
+    {
+        builder.ToTable("inputs_changes");
+        builder.HasKey(c => c.Version);
+        builder.Property(c => c.Version).ValueGeneratedNever();
+        builder.Property(c => c.Kind).HasMaxLength(20);
+    }
+}

@@ -150,6 +150,51 @@ namespace MarketingDev.Metrics.Data.Migrations
                     b.ToTable("gaps", (string)null);
                 });
 
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.InputsChange", b =>
+                {
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Version")
+                        .HasName("pk_inputs_changes");
+
+                    b.ToTable("inputs_changes", (string)null);
+                });
+
+            modelBuilder.Entity("MarketingDev.Metrics.Domain.InputsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inputs_version");
+
+                    b.ToTable("inputs_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("MarketingDev.Metrics.Domain.MeetingRow", b =>
                 {
                     b.Property<Guid>("MeetingId")

@@ -1,4 +1,5 @@
 using MarketingDev.Metrics.Data;
+using MarketingDev.Metrics.Domain;
 using MarketingDev.ServiceDefaults.Errors;
 using MarketingDev.ServiceDefaults.Identity;
 using MarketingDev.Metrics.Projections;
@@ -36,6 +37,7 @@ public sealed class RebuildHandler(MetricsDbContext db)
                 stream.Select(s => EventCatalog.Deserialize(s.Type, s.Body)).ToList()));
         }
 
+        await MetricInputsLoader.RecordChangeAsync(db, InputsChange.All, Guid.Empty, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();

@@ -17,14 +17,14 @@ public sealed class GetScorecardValidator : AbstractValidator<GetScorecard>
 }
 
 /// <summary>Each claim of the practice: promised change, measured change from the baseline to the period, met or not.</summary>
-public sealed class GetScorecardHandler(MetricsDbContext db, TimeProvider clock, GetScorecardValidator validator)
+public sealed class GetScorecardHandler(MetricsDbContext db, MetricInputsLoader loader, TimeProvider clock, GetScorecardValidator validator)
 {
     public async Task<ScorecardResult> HandleAsync(GetScorecard query, CancellationToken ct)
     {
         await validator.ValidateOrThrowAsync(query, ct);
         var now = clock.GetUtcNow();
         var baseline = await db.Baselines.AsNoTracking().SingleOrDefaultAsync(ct);
-        var inputs = await MetricInputsLoader.LoadAsync(db, ct);
+        var inputs = await loader.LoadAsync(db, ct);
         var current = MetricCatalog.ComputeAll(inputs, MetricWindow.Of(query.From, query.To, now));
         var before = baseline is null ? null : MetricCatalog.ComputeAll(inputs, MetricWindow.Of(baseline.From, baseline.To, now));
         return new ScorecardResult(baseline, query.From, query.To,

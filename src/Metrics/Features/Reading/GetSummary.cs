@@ -43,7 +43,7 @@ public sealed class GetSummaryValidator : AbstractValidator<GetSummary>
 }
 
 /// <summary>Every metric over [from, to), with its change against the previous period of equal length or the baseline.</summary>
-public sealed class GetSummaryHandler(MetricsDbContext db, TimeProvider clock, GetSummaryValidator validator)
+public sealed class GetSummaryHandler(MetricsDbContext db, MetricInputsLoader loader, TimeProvider clock, GetSummaryValidator validator)
 {
     public async Task<SummaryResult> HandleAsync(GetSummary query, CancellationToken ct)
     {
@@ -55,7 +55,7 @@ public sealed class GetSummaryHandler(MetricsDbContext db, TimeProvider clock, G
             CompareWith.Baseline => await db.Baselines.AsNoTracking().SingleOrDefaultAsync(ct) is { } b ? window.Shifted(b.From, b.To, now) : null,
             _ => window.Shifted(query.From - (query.To - query.From), query.From, now),
         };
-        var inputs = await MetricInputsLoader.LoadAsync(db, ct);
+        var inputs = await loader.LoadAsync(db, ct);
         var current = MetricCatalog.ComputeAll(inputs, window);
         var before = compared is null ? null : MetricCatalog.ComputeAll(inputs, compared);
         var metrics = MetricCatalog.All.Select(m => Compare(m, current[m.Name], before?[m.Name])).ToList();

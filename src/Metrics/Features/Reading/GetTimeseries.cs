@@ -34,7 +34,7 @@ public sealed class GetTimeseriesValidator : AbstractValidator<GetTimeseries>
 /// One metric per calendar week (Monday, UTC) or month, from the bucket holding `from` up to `to` (the last bucket ends
 /// at `to`): the same formula as the summary, over each bucket.
 /// </summary>
-public sealed class GetTimeseriesHandler(MetricsDbContext db, TimeProvider clock, GetTimeseriesValidator validator)
+public sealed class GetTimeseriesHandler(MetricsDbContext db, MetricInputsLoader loader, TimeProvider clock, GetTimeseriesValidator validator)
 {
     public async Task<TimeseriesResult> HandleAsync(GetTimeseries query, CancellationToken ct)
     {
@@ -48,7 +48,7 @@ public sealed class GetTimeseriesHandler(MetricsDbContext db, TimeProvider clock
         }
 
         var now = clock.GetUtcNow();
-        var inputs = await MetricInputsLoader.LoadAsync(db, ct);
+        var inputs = await loader.LoadAsync(db, ct);
         var points = buckets.Select(b => new TimeseriesPoint(b.Start, b.End,
             metric.Compute(new MetricContext(inputs, MetricWindow.Of(b.Start, b.End, now, query.Team, query.Type))))).ToList();
         return new TimeseriesResult(metric, interval, points);

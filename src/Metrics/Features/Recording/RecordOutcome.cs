@@ -62,6 +62,12 @@ public sealed class RecordOutcomeHandler(MetricsDbContext db, TimeProvider clock
         };
         db.Outcomes.Add(outcome);
         db.RememberCreated<Outcome>(command.IdempotencyKey, command.Actor.Id, outcome.Id, now);
-        return await db.SaveChangesOrEarlierAsync<Outcome>(command.IdempotencyKey, command.Actor.Id, ct) ?? outcome;
+        if (await db.SaveChangesOrEarlierAsync<Outcome>(command.IdempotencyKey, command.Actor.Id, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
+        await MetricInputsLoader.RecordChangeAsync(db, InputsChange.Outcome, outcome.Id, ct);
+        return outcome;
     }
 }

@@ -60,6 +60,12 @@ public sealed class RecordSurveyResponseHandler(MetricsDbContext db, TimeProvide
         };
         db.SurveyResponses.Add(response);
         db.RememberCreated<SurveyResponse>(command.IdempotencyKey, Anonymous, response.Id, now);
-        return await db.SaveChangesOrEarlierAsync<SurveyResponse>(command.IdempotencyKey, Anonymous, ct) ?? response;
+        if (await db.SaveChangesOrEarlierAsync<SurveyResponse>(command.IdempotencyKey, Anonymous, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
+        await MetricInputsLoader.RecordChangeAsync(db, InputsChange.SurveyResponse, response.Id, ct);
+        return response;
     }
 }
