@@ -62,9 +62,9 @@ public sealed class RecordOutcomeHandler(MetricsDbContext db, TimeProvider clock
         };
         db.Outcomes.Add(outcome);
         db.RememberCreated<Outcome>(command.IdempotencyKey, command.Actor.Id, outcome.Id, now);
-        if (await db.SaveChangesOrEarlierAsync<Outcome>(command.IdempotencyKey, command.Actor.Id, ct) is { } earlier)
+        if (await db.SaveChangesOrEarlierAsync<Outcome>(command.IdempotencyKey, command.Actor.Id, ct) is { } concurrent)
         {
-            return earlier;
+            return concurrent;
         }
 
         await MetricInputsLoader.RecordChangeAsync(db, InputsChange.Outcome, outcome.Id, ct);

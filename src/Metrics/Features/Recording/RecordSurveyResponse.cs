@@ -60,9 +60,9 @@ public sealed class RecordSurveyResponseHandler(MetricsDbContext db, TimeProvide
         };
         db.SurveyResponses.Add(response);
         db.RememberCreated<SurveyResponse>(command.IdempotencyKey, Anonymous, response.Id, now);
-        if (await db.SaveChangesOrEarlierAsync<SurveyResponse>(command.IdempotencyKey, Anonymous, ct) is { } earlier)
+        if (await db.SaveChangesOrEarlierAsync<SurveyResponse>(command.IdempotencyKey, Anonymous, ct) is { } concurrent)
         {
-            return earlier;
+            return concurrent;
         }
 
         await MetricInputsLoader.RecordChangeAsync(db, InputsChange.SurveyResponse, response.Id, ct);
