@@ -15,7 +15,9 @@ internal static class DemoSeed
     public static void AddDemoSeed(this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> metrics,
         IResourceBuilder<IResourceWithConnectionString> database, IResourceBuilder<IResourceWithConnectionString> messaging,
         IResourceBuilder<ParameterResource> signingKey) =>
-        builder.AddProject<Projects.Metrics>("metrics-seed")
+        // No endpoints of its own: it seeds and exits without serving, and the Kestrel endpoints in Metrics'
+        // appsettings.json belong to the "metrics" resource (declaring them twice would clash on the same ports).
+        builder.AddProject<Projects.Metrics>("metrics-seed", o => o.ExcludeKestrelEndpoints = true)
             .WithArgs(Argument)
             .WithReference(database).WithReference(messaging)
             .WithEnvironment("ServiceAuth__SigningKeys__0", signingKey)

@@ -91,6 +91,13 @@ internal static class JwtSignIn
             {
                 OnTokenValidated = context =>
                 {
+                    // Without a subject every such token would be one and the same actor (ownership, idempotency, limits).
+                    if (string.IsNullOrWhiteSpace(context.Principal!.FindFirstValue(JwtRegisteredClaimNames.Sub)))
+                    {
+                        context.Fail("The token has no subject (sub).");
+                        return Task.CompletedTask;
+                    }
+
                     context.Principal = ToActorPrincipal(context.Principal!, options);
                     return Task.CompletedTask;
                 },

@@ -73,11 +73,21 @@ public sealed partial class DeliveryWorker(
         var deliveries = await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
         var webhookIds = deliveries.Select(d => d.WebhookId).Distinct().ToList();
         var webhooks = await db.Webhooks.AsNoTracking().Where(w => webhookIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
+        deliveries = [.. deliveries.Where(d => webhooks.ContainsKey(d.WebhookId))];
         var results = await Task.WhenAll(deliveries.Select(d => SendAsync(d, webhooks[d.WebhookId], ct)));
+
+        // A webhook deleted while this round was sending took its deliveries with it (cascade): record only the rest,
+        // so one deletion does not roll back (and resend) the whole batch.
+        var stillThere = (await db.Webhooks.AsNoTracking().Where(w => webhookIds.Contains(w.Id)).Select(w => w.Id).ToListAsync(ct)).ToHashSet();
+        var sent = deliveries.Zip(results).Where(p => stillThere.Contains(p.First.WebhookId)).ToList();
+        foreach (var (gone, _) in deliveries.Zip(results).Where(p => !stillThere.Contains(p.First.WebhookId)))
+        {
+            db.Entry(gone).State = EntityState.Detached;
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var finished = new List<(Guid WebhookId, bool Delivered)>();
-        foreach (var (delivery, result) in deliveries.Zip(results))
+        foreach (var (delivery, result) in sent)
         {
             if (Record(db, delivery, result) is { } delivered)
             {
@@ -96,17 +106,29 @@ public sealed partial class DeliveryWorker(
         return deliveries.Count;
     }
 
-    private Task<AttemptResult> SendAsync(WebhookDelivery delivery, Webhook webhook, CancellationToken ct)
+    private async Task<AttemptResult> SendAsync(WebhookDelivery delivery, Webhook webhook, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var keys = new List<byte[]> { secrets.KeyOf(webhook.ProtectedSecret) };
-        if (webhook.ProtectedPreviousSecret is { } previous && webhook.PreviousSecretExpiresAt > now)
+        string body;
+        var keys = new List<byte[]>();
+        try
         {
-            keys.Add(secrets.KeyOf(previous));
+            var now = clock.GetUtcNow();
+            keys.Add(secrets.KeyOf(webhook.ProtectedSecret));
+            if (webhook.ProtectedPreviousSecret is { } previous && webhook.PreviousSecretExpiresAt > now)
+            {
+                keys.Add(secrets.KeyOf(previous));
+            }
+
+            body = WebhookPayloads.Render(webhook.Format, delivery.EventType, delivery.OccurredAt, delivery.Payload, _options.PublicBaseUrl);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // A secret that no longer decrypts or a payload that does not render fails this delivery's attempt (it is
+            // retried until its window ends), not the round: the other deliveries of the batch are recorded as sent.
+            return new AttemptResult(null, 0, null, $"Not sent: {ex.GetType().Name}.", false, null);
         }
 
-        var body = WebhookPayloads.Render(webhook.Format, delivery.EventType, delivery.OccurredAt, delivery.Payload, _options.PublicBaseUrl);
-        return sender.SendAsync(webhook.Url, delivery.EventId.ToString(), body, keys, ct);
+        return await sender.SendAsync(webhook.Url, delivery.EventId.ToString(), body, keys, ct);
     }
 
     /// <summary>Stores the attempt and the delivery's next state; returns whether it finished delivered (true), failed (false), or neither.</summary>
@@ -166,7 +188,7 @@ public sealed partial class DeliveryWorker(
         if (flipped is [1])
         {
             var now = clock.GetStoredUtcNow();
-            db.Publish(new WebhookDisabled(Guid.CreateVersion7(now), now, webhook.Id, webhook.Url, threshold, reason));
+            db.Publish(new WebhookDisabled(Guid.CreateVersion7(now), now, webhook.Id, threshold, reason));
             LogDisabled(webhook.Id, threshold);
         }
     }

@@ -34,7 +34,8 @@ public sealed class EventRecorder(GatewayDbContext db, TimeProvider clock, IOpti
             Payload = payload,
         });
 
-        var webhooks = await db.Webhooks.AsNoTracking().Where(w => w.Enabled).ToListAsync(ct);
+        // Disabled webhooks are owed their events too: the worker skips them until an admin enables them again.
+        var webhooks = await db.Webhooks.AsNoTracking().ToListAsync(ct);
         foreach (var webhook in webhooks.Where(w => w.Subscribes(type)))
         {
             db.WebhookDeliveries.Add(WebhookDelivery.For(webhook.Id, integrationEvent.EventId, type, integrationEvent.OccurredAt, payload,

@@ -81,8 +81,10 @@ public sealed class WebhookSender : IDisposable
         {
             return new AttemptResult(null, Elapsed(), null, refused.Message, true, null);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
+            // HttpRequestException, and also what a receiver that drops the connection mid-body throws (HttpIOException,
+            // an IOException): an attempt that failed, to be retried, never an exception that aborts the whole batch.
             return new AttemptResult(null, Elapsed(), null, Truncate(ex.Message, 1000), false, null);
         }
     }
@@ -136,6 +138,12 @@ public sealed class WebhookSender : IDisposable
             {
                 socket.Dispose();
                 last = ex;
+            }
+            catch
+            {
+                // Cancelled by the attempt's deadline (a target that never answers): close the socket now, not at GC.
+                socket.Dispose();
+                throw;
             }
         }
 

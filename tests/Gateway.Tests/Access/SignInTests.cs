@@ -68,6 +68,7 @@ public sealed class SignInTests(AccessFixture fixture) : IClassFixture<AccessFix
                 "eve", "Eve", "admin", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5))
         },
         { "not a token", "not.a.jwt" },
+        { "no subject", AccessFixture.Token("lead", "", "Nobody") },
     };
 
     [Theory]

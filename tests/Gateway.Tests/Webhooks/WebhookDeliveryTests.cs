@@ -290,7 +290,12 @@ public sealed class WebhookDeliveryTests(WebhooksFixture fixture) : IClassFixtur
 
         // While disabled nothing is sent; enabling it again sends what is pending.
         Receiver.Otherwise(url, new Reply(200));
+        var before = Deliveries(await fixture.DeliveriesAsync(id)).Length;
         await fixture.DraftRequestAsync("While disabled");
+        // The event must have reached the Gateway while the webhook is still disabled: it is owed a delivery.
+        await Eventually.ReturnsAsync(async () => Deliveries(await fixture.DeliveriesAsync(id)),
+            d => d.Length > before && d.Any(x => x.GetProperty("status").GetString() == "pending"), "a delivery owed while disabled");
+        Assert.DoesNotContain(Receiver.At(url), m => m.Answered == 200);
         var enabled = await admin.PatchAsJsonAsync($"/api/v1/webhooks/{id}", new { enabled = true });
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         await Eventually.ReturnsAsync(() => Task.FromResult(Receiver.At(url)), r => r.Any(m => m.Answered == 200), "the delivery after enabling");

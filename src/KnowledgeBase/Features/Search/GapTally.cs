@@ -68,6 +68,7 @@ public sealed class GapTally(TimeProvider clock)
     /// <summary>Writes the counted misses to their gaps (closed ones too: they were missed before closing).</summary>
     public async Task FlushAsync(KnowledgeDbContext db, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         List<(Guid Id, int Count, DateTimeOffset LastSeenAt)> batch;
         lock (_lock)
         {
@@ -88,7 +89,9 @@ public sealed class GapTally(TimeProvider clock)
                     new NpgsqlParameter("counts", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = batch.Select(b => b.Count).ToArray() },
                     new NpgsqlParameter("times", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = batch.Select(b => b.LastSeenAt).ToArray() },
                 ],
-                _ => 0, ct);
+                // Not cancellable once started: cancelled after PostgreSQL committed it, the batch would be restored
+                // and written a second time (the shutdown flush follows the timer's). One short statement.
+                _ => 0, CancellationToken.None);
         }
         catch
         {

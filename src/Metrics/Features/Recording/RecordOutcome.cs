@@ -62,12 +62,17 @@ public sealed class RecordOutcomeHandler(MetricsDbContext db, TimeProvider clock
         };
         db.Outcomes.Add(outcome);
         db.RememberCreated<Outcome>(command.IdempotencyKey, command.Actor.Id, outcome.Id, now);
+        // The row and its change record commit together: a change recorded apart could be lost (a crash, a cancelled
+        // call) and the cached inputs would never see this row. A taken key rolls back to EF's savepoint, so the
+        // lookup of the earlier result still runs in this transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await db.SaveChangesOrEarlierAsync<Outcome>(command.IdempotencyKey, command.Actor.Id, ct) is { } concurrent)
         {
             return concurrent;
         }
 
         await MetricInputsLoader.RecordChangeAsync(db, InputsChange.Outcome, outcome.Id, ct);
+        await transaction.CommitAsync(ct);
         return outcome;
     }
 }

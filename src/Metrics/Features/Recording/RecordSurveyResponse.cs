@@ -60,12 +60,17 @@ public sealed class RecordSurveyResponseHandler(MetricsDbContext db, TimeProvide
         };
         db.SurveyResponses.Add(response);
         db.RememberCreated<SurveyResponse>(command.IdempotencyKey, Anonymous, response.Id, now);
+        // The row and its change record commit together: a change recorded apart could be lost (a crash, a cancelled
+        // call) and the cached inputs would never see this row. A taken key rolls back to EF's savepoint, so the
+        // lookup of the earlier result still runs in this transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await db.SaveChangesOrEarlierAsync<SurveyResponse>(command.IdempotencyKey, Anonymous, ct) is { } concurrent)
         {
             return concurrent;
         }
 
         await MetricInputsLoader.RecordChangeAsync(db, InputsChange.SurveyResponse, response.Id, ct);
+        await transaction.CommitAsync(ct);
         return response;
     }
 }
