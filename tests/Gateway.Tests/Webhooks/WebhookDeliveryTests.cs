@@ -192,6 +192,8 @@ public sealed class WebhookDeliveryTests(WebhooksFixture fixture) : IClassFixtur
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation");
         Assert.Contains("#/url", ProblemAssert.Pointers(problem));
         Assert.Equal(before, await fixture.WithGatewayDbAsync(db => db.Webhooks.CountAsync()));
+        // Nothing left the machine: every address the sender ever dialled in this fixture is loopback.
+        Assert.All(fixture.Dialled, address => Assert.True(IPAddress.IsLoopback(address), $"{address} was dialled"));
     }
 
     [Fact]
