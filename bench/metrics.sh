@@ -11,8 +11,8 @@
 # events) straight into metricsdb; hey with one client (latency) and at concurrency SC (4) (throughput), NS (1000)
 # requests per summary shape each, after WARMUP (200); then POST /api/v1/requests at RATE (50) per second for DURATION (20) s while one client reads the summary in a
 # loop, and for the k-th completed write takes the end of the first summary response that counts k new drafts
-# (a summary is only seen when its response arrives, so its own duration is included), after 5 s of the same writes
-# unmeasured (warm-up). All traffic to 127.0.0.1.
+# (a summary is only seen when its response arrives, so its own duration is included), after 5 s of the same writes and
+# reads unmeasured (warm-up); then where the time went (relay, broker and consumer) from the events' own timestamps. All traffic to 127.0.0.1.
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,7 +55,7 @@ for shape in "summary" "summary?compare=baseline" "summary?from=$YEAR_AGO&compar
 done
 
 log "freshness: $RATE writes/s for $DURATION s, one client reading the summary"
-BASE="$BASE" KEY="$KEY" RATE="$RATE" DURATION="$DURATION" python3 - >"$OUT/freshness.txt" <<'PY'
+BASE="$BASE" KEY="$KEY" RATE="$RATE" DURATION="$DURATION" OUT="$OUT" python3 - >"$OUT/freshness.txt" <<'PY'
 import json, os, threading, time, urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
@@ -73,43 +73,44 @@ def write():
         r.read()
     return time.monotonic()
 
-def wait_visible(count, seconds=20):
-    deadline = time.monotonic() + seconds
-    while drafted() < count and time.monotonic() < deadline:
+def run(n, measured):
+    """n writes at rate while one client reads the summary in a loop; for the k-th completed write (measured runs), when
+    the first summary response that counts k new drafts ended."""
+    start_count = drafted()
+    if measured:
+        with open(os.environ["OUT"] + "/measured-from", "w") as f:
+            f.write(f"{time.time():.6f}")
+    polls, stop = [], threading.Event()
+    def poll():
+        while not stop.is_set():
+            t0 = time.monotonic()
+            count = drafted()
+            polls.append((time.monotonic(), count - start_count, time.monotonic() - t0))
+    reader = threading.Thread(target=poll); reader.start()
+    begin = time.monotonic()
+    with ThreadPoolExecutor(8) as pool:
+        futures = []
+        for i in range(n):
+            time.sleep(max(0, begin + i / rate - time.monotonic()))
+            futures.append(pool.submit(write))
+        done = sorted(f.result() for f in futures)
+    elapsed = time.monotonic() - begin
+    deadline = time.monotonic() + 15
+    while (not polls or polls[-1][1] < n) and time.monotonic() < deadline:
         time.sleep(0.05)
+    stop.set(); reader.join()
+    latencies, j = [], 0
+    for k, written in enumerate(done, start=1):
+        while j < len(polls) and polls[j][1] < k:
+            j += 1
+        latencies.append((polls[j][0] - written) * 1000 if j < len(polls) else float("inf"))
+    return latencies, polls, elapsed
 
-# Warm-up (not measured): the write path's first seconds (JIT, connection pools, queues) otherwise end up in the tail.
-warm_start = drafted()
-for i in range(int(rate * 5)):
-    time.sleep(max(0, 1 / rate - 0.005))
-    write()
-wait_visible(warm_start + int(rate * 5))
-start_count = drafted()
-polls, stop = [], threading.Event()
-def poll():
-    while not stop.is_set():
-        t0 = time.monotonic()
-        count = drafted()
-        polls.append((time.monotonic(), count - start_count, time.monotonic() - t0))
-reader = threading.Thread(target=poll); reader.start()
+# Warm-up (not measured): the same writes and reads for 5 s, so that the first seconds of the write and the refresh
+# paths under load (JIT tiers, connection pools, thread pool growth) are not what the tail measures.
+run(int(rate * 5), False)
 n = int(rate * duration)
-begin = time.monotonic()
-with ThreadPoolExecutor(8) as pool:
-    futures = []
-    for i in range(n):
-        time.sleep(max(0, begin + i / rate - time.monotonic()))
-        futures.append(pool.submit(write))
-    done = sorted(f.result() for f in futures)
-elapsed = time.monotonic() - begin
-deadline = time.monotonic() + 15
-while (not polls or polls[-1][1] < n) and time.monotonic() < deadline:
-    time.sleep(0.05)
-stop.set(); reader.join()
-latencies, j = [], 0
-for k, written in enumerate(done, start=1):
-    while j < len(polls) and polls[j][1] < k:
-        j += 1
-    latencies.append((polls[j][0] - written) * 1000 if j < len(polls) else float("inf"))
+latencies, polls, elapsed = run(n, True)
 def pct(values, p):
     s = sorted(values); return s[min(len(s) - 1, int(round(p * (len(s) - 1))))]
 reads = [p[2] * 1000 for p in polls]
@@ -118,6 +119,27 @@ print(f"visible\tp50 {pct(latencies, .5):.0f} ms\tp95 {pct(latencies, .95):.0f} 
 thirds = [latencies[i * len(latencies) // 3:(i + 1) * len(latencies) // 3] for i in range(3)]
 print("p95 by third\t" + "\t".join(f"{pct(t, .95):.0f} ms" for t in thirds))
 print(f"summary reads meanwhile\t{len(reads)}\tp50 {pct(reads, .5):.1f} ms\tp95 {pct(reads, .95):.1f} ms")
+PY
+# Where the time went, per measured write (joined on the event id, which is also the broker message id): the Requests
+# relay (event stored with the write → published), the broker and the consumer (published → stored by Metrics; the
+# consumer's commit comes a few statements later), and what is left of the visible latency (commit, the reader's refresh
+# and the summary itself).
+MEASURED_FROM=$(cat "$OUT/measured-from")
+pg_psql requestsdb -tA -F $'\t' -c "SELECT message_id, extract(epoch FROM occurred_at), extract(epoch FROM dispatched_at) FROM outbox_messages
+  WHERE message_type LIKE '%.RequestDrafted' AND occurred_at >= to_timestamp($MEASURED_FROM) AND dispatched_at IS NOT NULL" >"$OUT/outbox.tsv" || true
+pg_psql metricsdb -tA -F $'\t' -c "SELECT event_id, extract(epoch FROM stored_at) FROM stored_events
+  WHERE type = 'RequestDrafted' AND occurred_at >= to_timestamp($MEASURED_FROM)" >"$OUT/stored.tsv" || true
+python3 - "$OUT/outbox.tsv" "$OUT/stored.tsv" >>"$OUT/freshness.txt" <<'PY'
+import sys
+outbox = {l.split("\t")[0]: (float(l.split("\t")[1]), float(l.split("\t")[2])) for l in open(sys.argv[1]) if l.strip()}
+stored = {l.split("\t")[0]: float(l.split("\t")[1]) for l in open(sys.argv[2]) if l.strip()}
+both = [(outbox[k][0], outbox[k][1], stored[k]) for k in outbox if k in stored]
+def pct(values, p):
+    s = sorted(values); return s[min(len(s) - 1, int(round(p * (len(s) - 1))))] if s else float("nan")
+for name, values in [("written → published (relay)", [(d - o) * 1000 for o, d, s in both]),
+                     ("published → stored (broker, consumer)", [(s - d) * 1000 for o, d, s in both]),
+                     ("written → stored", [(s - o) * 1000 for o, d, s in both])]:
+    print(f"{name}\t{len(values)} events\tp50 {pct(values, .5):.0f} ms\tp95 {pct(values, .95):.0f} ms\tmax {max(values, default=float('nan')):.0f} ms")
 PY
 stop_system
 

@@ -28,7 +28,9 @@ public sealed class OutboxRelay<TDb>(
 
     /// <summary>
     /// After a wake-up, wait this long for more commits: under load one relay transaction then carries many events
-    /// (a relay transaction per event cost ~30% of create throughput in bench/requests.sh); idle, it only adds this much latency.
+    /// (a relay transaction per event cost ~30% of create throughput in bench/requests.sh). Only when the last batch
+    /// carried more than one event, i.e. commits came faster than the relay published them: at a steady trickle
+    /// (bench/metrics.sh writes 50/s) it only delayed every event.
     /// </summary>
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(25);
     private static readonly TimeSpan Retention = TimeSpan.FromDays(1);
@@ -41,7 +43,8 @@ public sealed class OutboxRelay<TDb>(
         {
             try
             {
-                while (await DispatchBatchAsync(stoppingToken) == BatchSize)
+                int dispatched;
+                while ((dispatched = await DispatchBatchAsync(stoppingToken)) == BatchSize)
                 {
                 }
 
@@ -53,7 +56,10 @@ public sealed class OutboxRelay<TDb>(
                 failures = 0;
                 await CleanupAsync(stoppingToken);
                 await signal.WaitAsync(PollInterval, stoppingToken);
-                await Task.Delay(Linger, clock, stoppingToken);
+                if (dispatched > 1)
+                {
+                    await Task.Delay(Linger, clock, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

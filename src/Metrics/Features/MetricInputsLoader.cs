@@ -77,15 +77,20 @@ public sealed class MetricInputsLoader(IConfiguration configuration) : IDisposab
     {
         private readonly Dictionary<string, Table> _tables;
 
-        private Snapshot(long version, Dictionary<string, Table> tables)
+        /// <param name="previous">The snapshot this one refreshes: the lists of the kinds that did not change are its lists, so
+        /// what is kept per list (<see cref="MetricIndex"/>: the orderings of requests and bugs) is kept too.</param>
+        /// <param name="changed">The kinds with changed rows (with previous).</param>
+        private Snapshot(long version, Dictionary<string, Table> tables, Snapshot? previous = null, IReadOnlySet<string>? changed = null)
         {
             Version = version;
             _tables = tables;
+            IReadOnlyList<T> Rows<T>(object kind, Func<MetricInputs, IReadOnlyList<T>> kept) =>
+                previous is not null && changed?.Contains(kind.ToString()!) == false ? kept(previous.Inputs) : ListOf<T>(kind);
             Inputs = new MetricInputs(
-                Rows<RequestRow>(StreamKind.Request), Rows<BugRow>(StreamKind.Bug), Rows<RoadblockRow>(StreamKind.Roadblock),
-                Rows<MeetingRow>(StreamKind.Meeting), Rows<ActionItemRow>(StreamKind.ActionItem), Rows<SessionRow>(StreamKind.Session),
-                Rows<SearchCountRow>(StreamKind.SearchCount), Rows<GapRow>(StreamKind.Gap), Rows<QuestionRow>(StreamKind.Question),
-                Rows<ArticleRow>(StreamKind.Article), Rows<SurveyResponse>(InputsChange.SurveyResponse), Rows<Outcome>(InputsChange.Outcome));
+                Rows(StreamKind.Request, i => i.Requests), Rows(StreamKind.Bug, i => i.Bugs), Rows(StreamKind.Roadblock, i => i.Roadblocks),
+                Rows(StreamKind.Meeting, i => i.Meetings), Rows(StreamKind.ActionItem, i => i.ActionItems), Rows(StreamKind.Session, i => i.Sessions),
+                Rows(StreamKind.SearchCount, i => i.SearchCounts), Rows(StreamKind.Gap, i => i.Gaps), Rows(StreamKind.Question, i => i.Questions),
+                Rows(StreamKind.Article, i => i.Articles), Rows(InputsChange.SurveyResponse, i => i.SurveyResponses), Rows(InputsChange.Outcome, i => i.Outcomes));
         }
 
         public long Version { get; }
@@ -129,10 +134,12 @@ public sealed class MetricInputsLoader(IConfiguration configuration) : IDisposab
                 tables[kind.Key] = table with { Rows = rows };
             }
 
-            return new Snapshot(changes[^1].Version, tables);
+            var refreshed = new Snapshot(changes[^1].Version, tables, this, changes.Select(c => c.Kind).ToHashSet(StringComparer.Ordinal));
+            MetricIndex.Carry(Inputs, refreshed.Inputs, changes.Select(c => c.Id).ToHashSet());
+            return refreshed;
         }
 
-        private List<T> Rows<T>(object kind) => _tables[kind.ToString()!].Rows.Values.Cast<T>().ToList();
+        private List<T> ListOf<T>(object kind) => _tables[kind.ToString()!].Rows.Values.Cast<T>().ToList();
     }
 
     /// <summary>One kind of input row: how to read all of them, or some by id, and the id of one.</summary>

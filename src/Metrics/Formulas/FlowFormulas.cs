@@ -79,9 +79,19 @@ public static class FlowFormulas
     public static int MomentCount(IEnumerable<RequestRow> rows, string kind, MetricWindow w) =>
         rows.Sum(r => r.Moments.Count(m => m.Kind == kind && w.Contains(m.At)));
 
+    /// <summary>The same count over the moments themselves (of every request of the scope, or those in the period).</summary>
+    public static int MomentCount(IEnumerable<RequestMoment> moments, string kind, MetricWindow w) => moments.Count(m => m.Kind == kind && w.Contains(m.At));
+
     /// <summary>Working days between a return and the resubmission, or a reopen and the next delivery, as 8-hour days per 30 days.</summary>
     public static double? ReworkHoursPerMonth(IEnumerable<RequestRow> rows, MetricWindow w) =>
         Stats.Ratio(rows.Sum(r => r.Moments.Where(m => m.Kind == RequestMoment.Rework && w.Contains(m.At)).Sum(m => m.Days)) * HoursPerWorkingDay, w.Months);
+
+    /// <summary>
+    /// The same over the moments themselves (of every request of the scope, or those in the period). Days are whole
+    /// working days (<see cref="WorkingDays"/>), so the sum is exact in any order.
+    /// </summary>
+    public static double? ReworkHoursPerMonth(IEnumerable<RequestMoment> moments, MetricWindow w) =>
+        Stats.Ratio(moments.Where(m => m.Kind == RequestMoment.Rework && w.Contains(m.At)).Sum(m => m.Days) * HoursPerWorkingDay, w.Months);
 
     public static List<RoadblockRow> OpenRoadblocks(IEnumerable<RoadblockRow> roadblocks, MetricWindow w) =>
         roadblocks.Where(b => b.RaisedAt < w.AsOf && (b.ResolvedAt is null || b.ResolvedAt >= w.AsOf)).ToList();

@@ -9,29 +9,46 @@ public enum MetricArea { Flow, Meetings, Knowledge, People }
 /// <summary>One metric: its name on the wire, unit, what it measures (the README table is this list) and its formula.</summary>
 public sealed record MetricDefinition(string Name, MetricArea Area, MetricUnit Unit, string Definition, string Events, Func<MetricContext, double?> Compute);
 
-/// <summary>The inputs of one window with the request rows narrowed to its team and type, computed once.</summary>
+/// <summary>
+/// The inputs of one window, with the rows each formula counts narrowed to the window's team and type and to the ones
+/// that can count: every request formula counts a request by one instant in the period (drafting, first submission,
+/// first readiness, first delivery, or a moment), so it is given the range of rows with that instant in the period
+/// (<see cref="MetricIndex"/>) and gives the same value as over every row, without scanning a year of them.
+/// </summary>
 public sealed class MetricContext(MetricInputs inputs, MetricWindow window)
 {
-    private IReadOnlyList<RequestRow>? _inScope;
-    private IReadOnlyList<RequestRow>? _requests;
-    private HashSet<Guid>? _requestIds;
+    private RequestScope? _scope;
 
     public MetricInputs Inputs { get; } = inputs;
     public MetricWindow Window { get; } = window;
 
-    /// <summary>
-    /// The requests of the window's team and type with something in the window: every request formula counts a request
-    /// by an instant in the period, so the others never count, and a quarter of a year's rows is scanned, not all.
-    /// </summary>
-    public IReadOnlyList<RequestRow> Requests => _requests ??= FlowFormulas.Active(InScope, Window);
+    public MetricIndex Index => MetricIndex.Of(Inputs);
 
-    private IReadOnlyList<RequestRow> InScope => _inScope ??= FlowFormulas.Filter(Inputs.Requests, Window);
+    private RequestScope Scope => _scope ??= Index.Scope(Window.Team, Window.Type);
 
-    private bool Filtered => Window.Team is not null || Window.Type is not null;
+    /// <summary>The requests of the scope drafted in the window.</summary>
+    public IReadOnlyList<RequestRow> Drafted => Scope.Drafted.Between(Window.From, Window.To);
+
+    /// <summary>The requests of the scope first submitted in the window.</summary>
+    public IReadOnlyList<RequestRow> Submitted => Scope.Submitted.Between(Window.From, Window.To);
+
+    /// <summary>The requests of the scope first ready in the window.</summary>
+    public IReadOnlyList<RequestRow> Ready => Scope.Ready.Between(Window.From, Window.To);
+
+    /// <summary>The requests of the scope first delivered in the window.</summary>
+    public IReadOnlyList<RequestRow> Delivered => Scope.Delivered.Between(Window.From, Window.To);
+
+    /// <summary>The moments (return, reopen, clarification, rework) of the scope's requests in the window.</summary>
+    public IEnumerable<RequestMoment> Moments => Scope.Moments.Between(Window.From, Window.To).Select(m => m.Moment);
+
+    /// <summary>The bugs that can be post-launch bugs of a delivery in the window: reported from its start to 30 days after its end.</summary>
+    public IReadOnlyList<BugRow> BugsAfterDeliveries =>
+        Index.Bugs.Through(Window.From, Window.To <= DateTimeOffset.MaxValue.AddDays(-FlowFormulas.PostLaunchBugDays)
+            ? Window.To.AddDays(FlowFormulas.PostLaunchBugDays)
+            : DateTimeOffset.MaxValue);
 
     /// <summary>Roadblocks of the requests in scope (all of them when no team or type is asked for).</summary>
-    public IEnumerable<RoadblockRow> Roadblocks =>
-        Filtered ? Inputs.Roadblocks.Where(b => (_requestIds ??= InScope.Select(r => r.RequestId).ToHashSet()).Contains(b.RequestId)) : Inputs.Roadblocks;
+    public IReadOnlyList<RoadblockRow> Roadblocks => Index.Roadblocks(Window.Team, Window.Type);
 }
 
 public static class MetricCatalog
@@ -41,43 +58,43 @@ public static class MetricCatalog
     public static readonly IReadOnlyList<MetricDefinition> All =
     [
         new("requestsDrafted", MetricArea.Flow, MetricUnit.Count, "Requests drafted in the period.", "RequestDrafted",
-            c => FlowFormulas.Drafted(c.Requests, c.Window)),
+            c => FlowFormulas.Drafted(c.Drafted, c.Window)),
         new("requestsSubmitted", MetricArea.Flow, MetricUnit.Count, "Requests submitted for the first time in the period.", "RequestSubmitted",
-            c => FlowFormulas.Submitted(c.Requests, c.Window).Count),
+            c => FlowFormulas.Submitted(c.Submitted, c.Window).Count),
         new("requestsDelivered", MetricArea.Flow, MetricUnit.Count, "Requests delivered for the first time in the period.", "RequestDelivered",
-            c => FlowFormulas.Delivered(c.Requests, c.Window).Count),
+            c => FlowFormulas.Delivered(c.Delivered, c.Window).Count),
         new("leadTimeMedian", MetricArea.Flow, MetricUnit.Days, "Median days from first submission to first delivery, over the requests first delivered in the period.", RequestEvents,
-            c => Stats.Median(FlowFormulas.LeadTimes(c.Requests, c.Window))),
+            c => Stats.Median(FlowFormulas.LeadTimes(c.Delivered, c.Window))),
         new("leadTimeP85", MetricArea.Flow, MetricUnit.Days, "85th percentile (linear interpolation) of the same lead times.", RequestEvents,
-            c => Stats.Percentile(FlowFormulas.LeadTimes(c.Requests, c.Window), 0.85)),
+            c => Stats.Percentile(FlowFormulas.LeadTimes(c.Delivered, c.Window), 0.85)),
         new("cycleTimeMedian", MetricArea.Flow, MetricUnit.Days, "Median days from first inProgress to first delivery, over the requests first delivered in the period.", "RequestStatusChanged, RequestDelivered",
-            c => Stats.Median(FlowFormulas.CycleTimes(c.Requests, c.Window))),
+            c => Stats.Median(FlowFormulas.CycleTimes(c.Delivered, c.Window))),
         new("cycleTimeP85", MetricArea.Flow, MetricUnit.Days, "85th percentile of the same cycle times.", "RequestStatusChanged, RequestDelivered",
-            c => Stats.Percentile(FlowFormulas.CycleTimes(c.Requests, c.Window), 0.85)),
+            c => Stats.Percentile(FlowFormulas.CycleTimes(c.Delivered, c.Window), 0.85)),
         new("throughputPerWeek", MetricArea.Flow, MetricUnit.PerWeek, "Requests first delivered in the period per 7 days of the period.", "RequestDelivered",
-            c => FlowFormulas.ThroughputPerWeek(c.Requests, c.Window)),
+            c => FlowFormulas.ThroughputPerWeek(c.Delivered, c.Window)),
         new("returnedForInformationRate", MetricArea.Flow, MetricUnit.Ratio, "Share of the requests first submitted in the period that were returned to draft at least once.", "RequestSubmitted, RequestStatusChanged (kind returned)",
-            c => FlowFormulas.ReturnedRate(c.Requests, c.Window)),
+            c => FlowFormulas.ReturnedRate(c.Submitted, c.Window)),
         new("reworkRate", MetricArea.Flow, MetricUnit.Ratio, "Share of the requests first delivered in the period that were reopened at least once.", "RequestDelivered, RequestStatusChanged (kind reopened)",
-            c => FlowFormulas.ReworkRate(c.Requests, c.Window)),
+            c => FlowFormulas.ReworkRate(c.Delivered, c.Window)),
         new("clarificationRoundsPerDelivered", MetricArea.Flow, MetricUnit.PerRequest, "Mean number of clarifying questions asked on the requests first delivered in the period.", "ClarificationRequested, RequestDelivered",
-            c => FlowFormulas.ClarificationRoundsPerDelivered(c.Requests, c.Window)),
+            c => FlowFormulas.ClarificationRoundsPerDelivered(c.Delivered, c.Window)),
         new("firstPassReadiness", MetricArea.Flow, MetricUnit.Ratio, "Share of the requests first submitted in the period with no warning finding at submission and never returned.", "RequestSubmitted (WarningFindings), RequestStatusChanged",
-            c => FlowFormulas.FirstPassReadiness(c.Requests, c.Window)),
+            c => FlowFormulas.FirstPassReadiness(c.Submitted, c.Window)),
         new("estimateAccuracy", MetricArea.Flow, MetricUnit.Ratio, "Median of actual / estimated working days over the deliveries in the period that had an estimate (below 1: ahead of estimate).", "RequestEstimated, RequestDelivered",
-            c => FlowFormulas.EstimateAccuracy(c.Requests, c.Window)),
+            c => FlowFormulas.EstimateAccuracy(c.Delivered, c.Window)),
         new("onTimeRate", MetricArea.Flow, MetricUnit.Ratio, "Share of the deliveries in the period with a launch date that came on or before it.", "RequestDelivered (LaunchDate)",
-            c => FlowFormulas.OnTimeRate(c.Requests, c.Window)),
+            c => FlowFormulas.OnTimeRate(c.Delivered, c.Window)),
         new("postLaunchBugsPerDelivered", MetricArea.Flow, MetricUnit.PerRequest, "Bugs reported within 30 days after first delivery, per request first delivered in the period.", "BugReported, RequestDelivered",
-            c => FlowFormulas.PostLaunchBugsPerDelivered(c.Requests, c.Inputs.Bugs, c.Window)),
+            c => FlowFormulas.PostLaunchBugsPerDelivered(c.Delivered, c.BugsAfterDeliveries, c.Window)),
         new("openRoadblocks", MetricArea.Flow, MetricUnit.Count, "Roadblocks raised and not resolved at the end of the period (or now).", "RoadblockRaised, RoadblockResolved",
             c => FlowFormulas.OpenRoadblocks(c.Roadblocks, c.Window).Count),
         new("openRoadblockAgeMedian", MetricArea.Flow, MetricUnit.Days, "Median age in days of those open roadblocks.", "RoadblockRaised, RoadblockResolved",
             c => FlowFormulas.OpenRoadblockAgeMedian(c.Roadblocks, c.Window)),
         new("scopingTimeMedian", MetricArea.Flow, MetricUnit.Days, "Median days from first submission to first ready, over the requests first ready in the period.", "RequestSubmitted, RequestStatusChanged (to ready)",
-            c => Stats.Median(FlowFormulas.ScopingTimes(c.Requests, c.Window))),
+            c => Stats.Median(FlowFormulas.ScopingTimes(c.Ready, c.Window))),
         new("reworkHoursPerMonth", MetricArea.Flow, MetricUnit.HoursPerMonth, "Working days (8 h) from a return to the resubmission and from a reopen to the next delivery, ending in the period, per 30 days.", "RequestStatusChanged, RequestSubmitted, RequestDelivered",
-            c => FlowFormulas.ReworkHoursPerMonth(c.Requests, c.Window)),
+            c => FlowFormulas.ReworkHoursPerMonth(c.Moments, c.Window)),
         new("meetingsHeld", MetricArea.Meetings, MetricUnit.Count, "Sync meetings completed in the period.", "MeetingCompleted",
             c => MeetingFormulas.Held(c.Inputs.Meetings, c.Window).Count),
         new("meetingPlannedMinutes", MetricArea.Meetings, MetricUnit.Minutes, "Planned minutes of those meetings, summed.", "MeetingCompleted",
@@ -122,9 +139,9 @@ public static class MetricCatalog
 
     public static string Names => string.Join(", ", All.Select(m => m.Name));
 
-    public static IReadOnlyDictionary<string, double?> ComputeAll(MetricInputs inputs, MetricWindow window)
-    {
-        var context = new MetricContext(inputs, window);
-        return All.ToDictionary(m => m.Name, m => m.Compute(context), StringComparer.Ordinal);
-    }
+    public static IReadOnlyDictionary<string, double?> ComputeAll(MetricInputs inputs, MetricWindow window) => ComputeAll(new MetricContext(inputs, window));
+
+    /// <summary>Every metric of the context's window (a finished window's once per inputs: <see cref="MetricIndex.Metrics"/>).</summary>
+    public static IReadOnlyDictionary<string, double?> ComputeAll(MetricContext context) =>
+        context.Index.Metrics(context.Window, () => All.ToDictionary(m => m.Name, m => m.Compute(context), StringComparer.Ordinal));
 }

@@ -2,7 +2,10 @@ using MarketingDev.Metrics.Domain;
 
 namespace MarketingDev.Metrics.Formulas;
 
-/// <summary>The projection rows (and Metrics' own records) the formulas read; loaded once per query.</summary>
+/// <summary>
+/// The projection rows (and Metrics' own records) the formulas read. The lists are never changed once given here: what
+/// is derived from them is kept per list (<see cref="MetricIndex"/>).
+/// </summary>
 public sealed record MetricInputs(
     IReadOnlyList<RequestRow> Requests,
     IReadOnlyList<BugRow> Bugs,

@@ -29,11 +29,25 @@ public static class PeopleFormulas
     }
 
     /// <summary>Share of initiatives (request and KPI) whose latest measurement in the period meets its target.</summary>
-    public static double? OutcomesMetTargetRate(IEnumerable<Outcome> outcomes, MetricWindow w) =>
-        Stats.Share(outcomes.Where(o => w.Contains(o.MeasuredAt))
-            .GroupBy(o => (o.RequestId, Kpi: o.Kpi.ToUpperInvariant()))
-            .Select(g => g.OrderBy(o => o.MeasuredAt).ThenBy(o => o.RecordedAt).Last())
-            .ToList(), o => Outcome.MeetsTarget(o.Baseline, o.Target, o.Actual));
+    public static double? OutcomesMetTargetRate(IEnumerable<Outcome> outcomes, MetricWindow w)
+    {
+        // One pass keeping each initiative's latest (by measurement, then recording; of equals the last given), where
+        // grouping and sorting every initiative's measurements cost a year's summary milliseconds.
+        var latest = new Dictionary<(Guid RequestId, string Kpi), Outcome>();
+        foreach (var o in outcomes)
+        {
+            if (w.Contains(o.MeasuredAt))
+            {
+                var key = (o.RequestId, o.Kpi.ToUpperInvariant());
+                if (!latest.TryGetValue(key, out var kept) || (o.MeasuredAt, o.RecordedAt).CompareTo((kept.MeasuredAt, kept.RecordedAt)) >= 0)
+                {
+                    latest[key] = o;
+                }
+            }
+        }
+
+        return Stats.Share(latest.Values, o => Outcome.MeetsTarget(o.Baseline, o.Target, o.Actual));
+    }
 
     private static SurveyGroupResult Group(string name, List<SurveyResponse> answers) =>
         answers.Count < MinimumGroup

@@ -8,7 +8,10 @@ public static class Stats
     /// <summary>Linear interpolation between closest ranks (PERCENTILE.INC): rank = p × (n − 1).</summary>
     public static double? Percentile(IEnumerable<double> values, double p)
     {
-        var sorted = values.Order().ToArray();
+        // Array.Sort on a copy: the same order as a stable sort (equal doubles are the same number; the formulas give no
+        // NaN or negative zero), several times faster than Order() on a year's lead times.
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
         if (sorted.Length == 0)
         {
             return null;

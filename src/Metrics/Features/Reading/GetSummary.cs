@@ -56,20 +56,26 @@ public sealed class GetSummaryHandler(MetricsDbContext db, MetricInputsLoader lo
             _ => window.Shifted(query.From - (query.To - query.From), query.From, now),
         };
         var inputs = await loader.LoadAsync(db, ct);
-        var current = MetricCatalog.ComputeAll(inputs, window);
-        var before = compared is null ? null : MetricCatalog.ComputeAll(inputs, compared);
-        var metrics = MetricCatalog.All.Select(m => Compare(m, current[m.Name], before?[m.Name])).ToList();
-        var context = new MetricContext(inputs, window);
         var lastEventAt = await db.StoredEvents.Where(e => e.OccurredAt >= window.From && e.OccurredAt < window.To)
             .MaxAsync(e => (DateTimeOffset?)e.OccurredAt, ct);
-        return new SummaryResult(window, query.Compare, compared, metrics,
+        return Summarize(inputs, window, query.Compare, compared, lastEventAt);
+    }
+
+    /// <summary>The summary's figures over the inputs: pure, so the benchmark's profile and the tests can run it without a server.</summary>
+    public static SummaryResult Summarize(MetricInputs inputs, MetricWindow window, CompareWith compare, MetricWindow? compared, DateTimeOffset? lastEventAt)
+    {
+        var context = new MetricContext(inputs, window);
+        var current = MetricCatalog.ComputeAll(context);
+        var before = compared is null ? null : MetricCatalog.ComputeAll(inputs, compared);
+        var metrics = MetricCatalog.All.Select(m => Compare(m, current[m.Name], before?[m.Name])).ToList();
+        return new SummaryResult(window, compare, compared, metrics,
             MeetingFormulas.SessionsByType(inputs.Sessions, window), MeetingFormulas.AttendanceByFunction(inputs.Sessions, window),
             PeopleFormulas.SurveyGroups(inputs.SurveyResponses, window),
-            FlowFormulas.MomentCount(context.Requests, RequestMoment.Returned, window),
-            FlowFormulas.MomentCount(context.Requests, RequestMoment.Reopened, window),
-            FlowFormulas.MomentCount(context.Requests, RequestMoment.Clarification, window),
+            FlowFormulas.MomentCount(context.Moments, RequestMoment.Returned, window),
+            FlowFormulas.MomentCount(context.Moments, RequestMoment.Reopened, window),
+            FlowFormulas.MomentCount(context.Moments, RequestMoment.Clarification, window),
             context.Roadblocks.Count(b => window.Contains(b.RaisedAt)),
-            FlowFormulas.PostLaunchBugs(context.Requests, inputs.Bugs, window),
+            FlowFormulas.PostLaunchBugs(context.Delivered, context.BugsAfterDeliveries, window),
             KnowledgeFormulas.ArticlesPublished(inputs.Articles, window),
             lastEventAt);
     }
