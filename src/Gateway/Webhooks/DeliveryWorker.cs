@@ -34,6 +34,13 @@ public sealed partial class DeliveryWorker(
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
     private const string SendActivityName = "webhook send";
+
+    /// <summary>
+    /// After the first finished attempt, the recorder waits this long for more: the receivers already have their
+    /// deliveries, so recording a little later costs no latency, while fewer, larger statements leave more of the
+    /// machine to sending (at 1,000 deliveries/s about 100 rows per transaction instead of about 30).
+    /// </summary>
+    private static readonly TimeSpan RecordLinger = TimeSpan.FromMilliseconds(100);
     private readonly WebhookOptions _options = options.Value;
     private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
@@ -187,6 +194,7 @@ public sealed partial class DeliveryWorker(
         {
             while (await finished.WaitToReadAsync(ct))
             {
+                await Task.Delay(RecordLinger, clock, ct);
                 while (batch.Count < _options.MaxInFlight && finished.TryRead(out var attempt))
                 {
                     batch.Add(attempt);
