@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 // Event → receipt latency of webhooks: RATE requests drafted per second for SECONDS, each RequestDrafted fanned out to
 // WEBHOOKS webhooks on a local receiver. Latency = receipt time - the event's OccurredAt (stamped by the Requests
@@ -68,6 +69,8 @@ receipts.Clear();
 Console.WriteLine($"Drafting {rate} requests/s for {seconds} s, each event to {webhookCount} webhooks ({rate * webhookCount} deliveries/s)...");
 var total = rate * seconds;
 var failures = 0;
+var cpuBefore = MachineCpu();
+var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var clock = Stopwatch.StartNew();
 var posts = new List<Task>();
 for (var i = 0; i < total; i++)
@@ -96,20 +99,64 @@ while (receipts.Count < expected && clock.Elapsed < sent + TimeSpan.FromSeconds(
     await Task.Delay(100);
 }
 
+var cpuAfter = MachineCpu();
+var ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore;
 var latencies = receipts.Order().ToArray();
 double P(double q) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     requests drafted       {total - failures} in {sent.TotalSeconds:0.0} s ({(total - failures) / sent.TotalSeconds:0.0}/s), {failures} failed
     deliveries received    {latencies.Length} of {expected}
     event -> receipt (ms)  p50 {P(0.50):0}  p95 {P(0.95):0}  p99 {P(0.99):0}  max {(latencies.Length == 0 ? double.NaN : latencies[^1]):0}
+    cpu (whole machine)    {Environment.ProcessorCount} cores {100.0 * (cpuAfter.Busy - cpuBefore.Busy) / Math.Max(1, cpuAfter.Total - cpuBefore.Total):0}% busy; this process (Gateway, Requests, driver, receiver) {ownCpu.TotalSeconds / clock.Elapsed.TotalSeconds:0.00} cores
     target                 p95 <= {TargetP95Ms:0} ms: {(P(0.95) <= TargetP95Ms && latencies.Length == expected ? "MET" : "MISSED")}
     """));
+await PrintBreakdownAsync(resources.ConnectionString(ServiceNames.GatewayDb));
 await receiver.DisposeAsync();
 await gateway.DisposeAsync();
 await requests.DisposeAsync();
 await resources.DisposeAsync();
 await TestServers.ReleaseAsync();
 return P(0.95) <= TargetP95Ms && latencies.Length == expected ? 0 : 1;
+
+// Where the time goes, from the Gateway's own rows: event → recorded (outbox relay, RabbitMQ, the consumer), recorded →
+// first attempt started (the worker's claim), and the attempt's HTTP latency as the sender measured it.
+static async Task PrintBreakdownAsync(string connectionString)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand("""
+        WITH phases AS (
+            SELECT 'event -> recorded' AS phase, extract(epoch FROM e.recorded_at - e.occurred_at) * 1000 AS ms
+            FROM integration_events e WHERE e.type = 'requestDrafted'
+            UNION ALL
+            SELECT 'recorded -> attempt', extract(epoch FROM a.attempted_at - d.created_at) * 1000
+            FROM webhook_delivery_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id WHERE a.number = 1
+            UNION ALL
+            SELECT 'attempt http', a.latency_ms FROM webhook_delivery_attempts a WHERE a.number = 1)
+        SELECT phase, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), percentile_cont(0.95) WITHIN GROUP (ORDER BY ms),
+               max(ms)
+        FROM phases GROUP BY phase ORDER BY phase
+        """, connection);
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {reader.GetString(0),-22} n {reader.GetInt64(1),6}  p50 {reader.GetDouble(2),6:0}  p95 {reader.GetDouble(3),6:0}  max {Convert.ToDouble(reader.GetValue(4), CultureInfo.InvariantCulture),6:0}"));
+    }
+}
+
+// Jiffies busy and in total over all cores since boot (Linux /proc/stat), to tell a saturated machine from a slow path.
+static (long Busy, long Total) MachineCpu()
+{
+    if (!File.Exists("/proc/stat"))
+    {
+        return (0, 0);
+    }
+
+    var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+    var idle = fields[3] + fields[4];
+    return (fields.Sum() - idle, fields.Sum());
+}
 
 static int Setting(string name, int fallback) =>
     int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var value) ? value : fallback;

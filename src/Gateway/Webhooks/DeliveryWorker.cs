@@ -1,16 +1,28 @@
+using System.Diagnostics;
+using System.Threading.Channels;
 using MarketingDev.Contracts.Events.Gateway;
 using MarketingDev.Gateway.Data;
 using MarketingDev.ServiceDefaults;
+using MarketingDev.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace MarketingDev.Gateway.Webhooks;
 
 /// <summary>
-/// Sends due deliveries. A round claims up to BatchSize due rows with FOR UPDATE SKIP LOCKED and leases them (moves
-/// their due time past the attempt timeout plus a margin) in one statement, so replicas never send the same row at once
-/// and a Gateway that dies mid-attempt leaves the row to be taken up again after the lease. Then it posts them
-/// concurrently and records every attempt, the retry schedule, and a webhook's run of failures, in one transaction.
+/// Sends due deliveries as a pipeline of three stages, so that no delivery waits for another one's answer or record:
+/// <list type="bullet">
+/// <item>claim: one statement takes up to BatchSize due rows with FOR UPDATE SKIP LOCKED and leases them (moves their
+/// due time past the attempt timeout plus a margin), so replicas never send the same row at once and a Gateway that dies
+/// mid-attempt leaves the row to be taken up again after the lease. It claims again at once while rows are due and
+/// fewer than MaxInFlight are held, and otherwise when a commit in this process signals new work (or at the poll);</item>
+/// <item>send: every claimed delivery is posted on its own, as soon as it is claimed;</item>
+/// <item>record: finished attempts are recorded together, whatever round claimed them, with set-based statements in one
+/// transaction: the webhooks' runs of failures first (locking those rows in id order), then every delivery's next state
+/// and its attempt row in one statement.</item>
+/// </list>
 /// </summary>
 public sealed partial class DeliveryWorker(
     IServiceScopeFactory scopes,
@@ -21,95 +33,138 @@ public sealed partial class DeliveryWorker(
     IOptions<WebhookOptions> options,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
+    private const string SendActivityName = "webhook send";
+
+    /// <summary>
+    /// After the first finished attempt, the recorder waits this long for more: the receivers already have their
+    /// deliveries, so recording a little later costs no latency, while fewer, larger statements leave more of the
+    /// machine to sending (at 1,000 deliveries/s about 100 rows per transaction instead of about 30).
+    /// </summary>
+    private static readonly TimeSpan RecordLinger = TimeSpan.FromMilliseconds(100);
     private readonly WebhookOptions _options = options.Value;
     private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
+    /// <summary>Deliveries claimed and not yet recorded (or given back to the lease).</summary>
+    private int _inFlight;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var finished = Channel.CreateUnbounded<Attempt>(new UnboundedChannelOptions { SingleReader = true });
+        var recording = Task.Run(() => RecordLoopAsync(finished.Reader, stoppingToken), CancellationToken.None);
+        try
+        {
+            await ClaimLoopAsync(finished.Writer, stoppingToken);
+        }
+        finally
+        {
+            finished.Writer.TryComplete();
+            await recording;
+        }
+    }
+
+    private async Task ClaimLoopAsync(ChannelWriter<Attempt> finished, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
         {
             try
             {
-                var sent = await RunOnceAsync(stoppingToken);
-                if (sent < _options.BatchSize)
+                await PruneIfDueAsync(ct);
+                var room = Math.Min(_options.BatchSize, _options.MaxInFlight - Volatile.Read(ref _inFlight));
+                var claimed = room > 0 ? await ClaimAsync(room, ct) : [];
+                foreach (var (delivery, webhook) in claimed)
                 {
-                    await signal.Signal.WaitAsync(_options.PollInterval, stoppingToken);
+                    Interlocked.Increment(ref _inFlight);
+                    _ = SendAsync(delivery, webhook, finished, ct);
                 }
+
+                if (room > 0 && claimed.Count == room)
+                {
+                    continue;
+                }
+
+                // Woken by a commit here: a recorded event, a replay, a ping, or a recorded attempt (room again).
+                await signal.Signal.WaitAsync(_options.PollInterval, ct);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 return;
             }
             catch (Exception ex)
             {
                 LogRoundFailed(ex);
-                await Task.Delay(_options.PollInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(_options.PollInterval, clock, ct).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
 
-    /// <summary>One round: claim, send, record. Returns how many deliveries it sent.</summary>
-    internal async Task<int> RunOnceAsync(CancellationToken ct)
+    /// <summary>Claims and leases up to <paramref name="limit"/> due deliveries of enabled webhooks, with their webhooks.</summary>
+    private async Task<List<(WebhookDelivery Delivery, Webhook Webhook)>> ClaimAsync(int limit, CancellationToken ct)
     {
-        await PruneIfDueAsync(ct);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
         var now = clock.GetStoredUtcNow();
         var leaseUntil = now + _options.AttemptTimeout + _options.ClaimMargin;
-        var ids = await db.Database.SqlQuery<Guid>($"""
+        var deliveries = await db.WebhookDeliveries.FromSql($"""
             UPDATE webhook_deliveries SET next_attempt_at = {leaseUntil}
             WHERE id IN (
                 SELECT d.id FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
                 WHERE d.status = 'pending' AND d.next_attempt_at <= {now} AND w.enabled
-                ORDER BY d.next_attempt_at LIMIT {_options.BatchSize}
+                ORDER BY d.next_attempt_at LIMIT {limit}
                 FOR UPDATE OF d SKIP LOCKED)
-            RETURNING id AS "Value"
-            """).ToListAsync(ct);
-        if (ids.Count == 0)
+            RETURNING *
+            """).AsNoTracking().ToListAsync(ct);
+        if (deliveries.Count == 0)
         {
-            return 0;
+            return [];
         }
 
-        var deliveries = await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
         var webhookIds = deliveries.Select(d => d.WebhookId).Distinct().ToList();
         var webhooks = await db.Webhooks.AsNoTracking().Where(w => webhookIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
-        deliveries = [.. deliveries.Where(d => webhooks.ContainsKey(d.WebhookId))];
-        var results = await Task.WhenAll(deliveries.Select(d => SendAsync(d, webhooks[d.WebhookId], ct)));
-
-        // A webhook deleted while this round was sending took its deliveries with it (cascade): record only the rest,
-        // so one deletion does not roll back (and resend) the whole batch.
-        var stillThere = (await db.Webhooks.AsNoTracking().Where(w => webhookIds.Contains(w.Id)).Select(w => w.Id).ToListAsync(ct)).ToHashSet();
-        var sent = deliveries.Zip(results).Where(p => stillThere.Contains(p.First.WebhookId)).ToList();
-        foreach (var (gone, _) in deliveries.Zip(results).Where(p => !stillThere.Contains(p.First.WebhookId)))
-        {
-            db.Entry(gone).State = EntityState.Detached;
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var finished = new List<(Guid WebhookId, bool Delivered)>();
-        foreach (var (delivery, result) in sent)
-        {
-            if (Record(db, delivery, result) is { } delivered)
-            {
-                finished.Add((delivery.WebhookId, delivered));
-            }
-        }
-
-        await db.SaveChangesAsync(ct);
-        foreach (var (webhookId, delivered) in finished)
-        {
-            await CountAsync(db, webhooks[webhookId], delivered, ct);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return deliveries.Count;
+        // A webhook deleted since the claim took its deliveries with it (cascade): nothing to send.
+        return [.. deliveries.Where(d => webhooks.ContainsKey(d.WebhookId)).OrderBy(d => d.NextAttemptAt).Select(d => (d, webhooks[d.WebhookId]))];
     }
 
-    private async Task<AttemptResult> SendAsync(WebhookDelivery delivery, Webhook webhook, CancellationToken ct)
+    /// <summary>One attempt, in a span that continues the trace of what caused the delivery; its result goes to the recorder.</summary>
+    private async Task SendAsync(WebhookDelivery delivery, Webhook webhook, ChannelWriter<Attempt> finished, CancellationToken ct)
+    {
+        try
+        {
+            var startedAt = clock.GetStoredUtcNow();
+            AttemptResult result;
+            using (var activity = MessageTracing.Start(SendActivityName, ActivityKind.Client, delivery.TraceParent))
+            {
+                activity?.SetTag("webhook.id", webhook.Id.ToString());
+                activity?.SetTag("webhook.delivery.id", delivery.Id.ToString());
+                activity?.SetTag("webhook.event.id", delivery.EventId.ToString());
+                activity?.SetTag("webhook.event.type", delivery.EventType);
+                result = await AttemptAsync(delivery, webhook, activity, ct);
+                activity?.SetTag("http.response.status_code", result.StatusCode);
+                if (result.Error is not null || result.StatusCode is not (>= 200 and < 300))
+                {
+                    activity?.SetStatus(ActivityStatusCode.Error, result.Error ?? $"HTTP {result.StatusCode}");
+                }
+            }
+
+            if (!finished.TryWrite(new Attempt(delivery, startedAt, result)))
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Cancelled by shutdown (or a bug): nothing is recorded and the lease gives the row back to a worker later.
+            Interlocked.Decrement(ref _inFlight);
+            if (!ct.IsCancellationRequested)
+            {
+                LogRoundFailed(ex);
+            }
+        }
+    }
+
+    private async Task<AttemptResult> AttemptAsync(WebhookDelivery delivery, Webhook webhook, Activity? activity, CancellationToken ct)
     {
         string body;
-        var keys = new List<byte[]>();
+        var keys = new List<byte[]>(2);
         try
         {
             var now = clock.GetUtcNow();
@@ -124,74 +179,163 @@ public sealed partial class DeliveryWorker(
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             // A secret that no longer decrypts or a payload that does not render fails this delivery's attempt (it is
-            // retried until its window ends), not the round: the other deliveries of the batch are recorded as sent.
+            // retried until its window ends), nothing else.
             return new AttemptResult(null, 0, null, $"Not sent: {ex.GetType().Name}.", false, null);
         }
 
-        return await sender.SendAsync(webhook.Url, delivery.EventId.ToString(), body, keys, ct);
+        var traceParent = activity is { IdFormat: ActivityIdFormat.W3C } ? activity.Id : null;
+        return await sender.SendAsync(webhook.Url, delivery.EventId.ToString(), body, keys, traceParent, ct);
     }
 
-    /// <summary>Stores the attempt and the delivery's next state; returns whether it finished delivered (true), failed (false), or neither.</summary>
-    private bool? Record(GatewayDbContext db, WebhookDelivery delivery, AttemptResult result)
+    private async Task RecordLoopAsync(ChannelReader<Attempt> finished, CancellationToken ct)
     {
-        var now = clock.GetStoredUtcNow();
-        delivery.AttemptCount++;
-        db.DeliveryAttempts.Add(new DeliveryAttempt
+        var batch = new List<Attempt>();
+        try
         {
-            DeliveryId = delivery.Id,
-            Number = delivery.AttemptCount,
-            AttemptedAt = now,
-            StatusCode = result.StatusCode,
-            LatencyMs = result.LatencyMs,
-            ResponseSnippet = result.Snippet,
-            Error = result.Error,
-        });
-        delivery.LastError = result.Error ?? (result.StatusCode is { } code and not (>= 200 and < 300) ? $"HTTP {code}" : null);
-        switch (WebhookRules.Judge(result.StatusCode, result.Refused))
+            while (await finished.WaitToReadAsync(ct))
+            {
+                await Task.Delay(RecordLinger, clock, ct);
+                while (batch.Count < _options.MaxInFlight && finished.TryRead(out var attempt))
+                {
+                    batch.Add(attempt);
+                }
+
+                try
+                {
+                    await RecordAsync(batch, ct);
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested)
+                {
+                    // Not recorded: these deliveries stay leased and are sent again when the lease ends (at least once).
+                    LogRecordFailed(ex, batch.Count);
+                }
+                finally
+                {
+                    Interlocked.Add(ref _inFlight, -batch.Count);
+                    batch.Clear();
+                    signal.Signal.Notify();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            case AttemptOutcome.Delivered:
-                delivery.Status = DeliveryStatus.Succeeded;
-                delivery.CompletedAt = now;
-                return true;
-            case AttemptOutcome.Retry when WebhookRules.NextAttempt(delivery.AttemptCount, now, delivery.GiveUpAt, _options.FirstRetryDelay,
-                _options.MaxRetryDelay, Random.Shared.NextDouble(), result.RetryAfter) is { } next:
-                delivery.NextAttemptAt = next;
-                return null;
-            default:
-                delivery.Status = DeliveryStatus.Failed;
-                delivery.CompletedAt = now;
-                return false;
+            // Shutting down: what is not recorded is sent again after its lease.
         }
     }
 
     /// <summary>
-    /// A delivered event resets the webhook's run of failures; a failed one extends it, and the failure that reaches
-    /// the threshold disables the webhook and publishes WebhookDisabled (only the replica whose update flips it does).
+    /// Records a batch of attempts in one transaction: the webhooks' runs of failures (a delivered event resets it, an
+    /// event that failed for good extends it, and the failure that reaches the threshold disables the webhook and
+    /// publishes WebhookDisabled — only in the transaction whose update flips it), then each delivery's next state with
+    /// its attempt row. A delivery whose webhook was deleted meanwhile is gone (cascade) and simply not matched.
     /// </summary>
-    private async Task CountAsync(GatewayDbContext db, Webhook webhook, bool delivered, CancellationToken ct)
+    internal async Task RecordAsync(IReadOnlyList<Attempt> attempts, CancellationToken ct)
     {
-        if (delivered)
+        var now = clock.GetStoredUtcNow();
+        var states = attempts.Select(a => Judge(a, now)).ToList();
+        var runs = new Dictionary<Guid, (bool Reset, int Failures)>();
+        foreach (var (attempt, state) in attempts.Zip(states))
         {
-            await db.Database.ExecuteSqlAsync($"UPDATE webhooks SET consecutive_failures = 0 WHERE id = {webhook.Id} AND consecutive_failures <> 0", ct);
-            return;
+            if (state.Finished is { } delivered)
+            {
+                var run = runs.GetValueOrDefault(attempt.Delivery.WebhookId);
+                runs[attempt.Delivery.WebhookId] = delivered ? (true, 0) : (run.Reset, run.Failures + 1);
+            }
         }
 
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (runs.Count > 0)
+        {
+            await CountAsync(db, runs, ct);
+        }
+
+        await db.Database.ExecuteSqlRawAsync("""
+            WITH r AS (
+                SELECT * FROM unnest(@ids, @statuses, @next, @completed, @last_errors, @attempted, @codes, @latencies, @snippets, @errors)
+                    AS r(id, status, next_attempt_at, completed_at, last_error, attempted_at, status_code, latency_ms, response_snippet, error)),
+            u AS (
+                UPDATE webhook_deliveries d SET attempt_count = d.attempt_count + 1, status = r.status,
+                    next_attempt_at = coalesce(r.next_attempt_at, d.next_attempt_at), completed_at = r.completed_at, last_error = r.last_error
+                FROM r WHERE d.id = r.id
+                RETURNING d.id, d.attempt_count)
+            INSERT INTO webhook_delivery_attempts (delivery_id, number, attempted_at, status_code, latency_ms, response_snippet, error)
+            SELECT u.id, u.attempt_count, r.attempted_at, r.status_code, r.latency_ms, r.response_snippet, r.error
+            FROM u JOIN r ON r.id = u.id
+            """,
+            [
+                ArrayOf("ids", NpgsqlDbType.Uuid, attempts.Select(a => a.Delivery.Id)),
+                ArrayOf("statuses", NpgsqlDbType.Text, states.Select(s => s.Status)),
+                ArrayOf("next", NpgsqlDbType.TimestampTz, states.Select(s => s.NextAttemptAt)),
+                ArrayOf("completed", NpgsqlDbType.TimestampTz, states.Select(s => s.CompletedAt)),
+                ArrayOf("last_errors", NpgsqlDbType.Text, states.Select(s => s.LastError)),
+                ArrayOf("attempted", NpgsqlDbType.TimestampTz, attempts.Select(a => a.StartedAt)),
+                ArrayOf("codes", NpgsqlDbType.Integer, attempts.Select(a => a.Result.StatusCode)),
+                ArrayOf("latencies", NpgsqlDbType.Integer, attempts.Select(a => a.Result.LatencyMs)),
+                ArrayOf("snippets", NpgsqlDbType.Text, attempts.Select(a => a.Result.Snippet)),
+                ArrayOf("errors", NpgsqlDbType.Text, attempts.Select(a => a.Result.Error)),
+            ],
+            ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>The next state of an attempted delivery; Finished is true when delivered, false when failed for good, null when retried.</summary>
+    private DeliveryState Judge(Attempt attempt, DateTimeOffset now)
+    {
+        var result = attempt.Result;
+        var number = attempt.Delivery.AttemptCount + 1;
+        var lastError = result.Error ?? (result.StatusCode is { } code and not (>= 200 and < 300) ? $"HTTP {code}" : null);
+        return WebhookRules.Judge(result.StatusCode, result.Refused) switch
+        {
+            AttemptOutcome.Delivered => new DeliveryState(DeliveryStatus.Succeeded, null, now, lastError, true),
+            AttemptOutcome.Retry when WebhookRules.NextAttempt(number, now, attempt.Delivery.GiveUpAt, _options.FirstRetryDelay,
+                _options.MaxRetryDelay, Random.Shared.NextDouble(), result.RetryAfter) is { } next =>
+                new DeliveryState(DeliveryStatus.Pending, next, null, lastError, null),
+            _ => new DeliveryState(DeliveryStatus.Failed, null, now, lastError, false),
+        };
+    }
+
+    /// <summary>Applies each webhook's run of this batch (reset by a delivered event, then so many failures) in one statement.</summary>
+    private async Task CountAsync(GatewayDbContext db, Dictionary<Guid, (bool Reset, int Failures)> runs, CancellationToken ct)
+    {
         var threshold = _options.DisableAfterFailures;
         var reason = $"The last {threshold} events could not be delivered.";
-        var flipped = await db.Database.SqlQuery<int>($"""
-            UPDATE webhooks SET consecutive_failures = consecutive_failures + 1,
-                enabled = CASE WHEN consecutive_failures + 1 >= {threshold} THEN false ELSE enabled END,
-                disabled_reason = CASE WHEN enabled AND consecutive_failures + 1 >= {threshold} THEN {reason} ELSE disabled_reason END
-            WHERE id = {webhook.Id}
-            RETURNING CASE WHEN disabled_reason = {reason} AND NOT enabled AND consecutive_failures = {threshold} THEN 1 ELSE 0 END AS "Value"
-            """).ToListAsync(ct);
-        if (flipped is [1])
+        var flipped = await db.Database.SqlQueryRaw<Guid>("""
+            WITH c AS (SELECT * FROM unnest(@webhooks, @resets, @failures) AS c(id, reset, failures)),
+            old AS (
+                SELECT w.id, w.enabled, w.consecutive_failures FROM webhooks w
+                WHERE w.id IN (SELECT id FROM c) ORDER BY w.id FOR NO KEY UPDATE),
+            n AS (
+                SELECT old.id, old.enabled,
+                    CASE WHEN c.reset THEN c.failures ELSE old.consecutive_failures + c.failures END AS failures
+                FROM old JOIN c ON c.id = old.id),
+            u AS (
+                UPDATE webhooks w SET consecutive_failures = n.failures,
+                    enabled = w.enabled AND n.failures < @threshold,
+                    disabled_reason = CASE WHEN w.enabled AND n.failures >= @threshold THEN @reason ELSE w.disabled_reason END
+                FROM n WHERE w.id = n.id AND w.consecutive_failures <> n.failures
+                RETURNING w.id, n.enabled AND n.failures >= @threshold AS flipped)
+            SELECT id AS "Value" FROM u WHERE flipped
+            """,
+            [
+                ArrayOf("webhooks", NpgsqlDbType.Uuid, runs.Keys),
+                ArrayOf("resets", NpgsqlDbType.Boolean, runs.Values.Select(r => r.Reset)),
+                ArrayOf("failures", NpgsqlDbType.Integer, runs.Values.Select(r => r.Failures)),
+                new NpgsqlParameter<int>("threshold", threshold),
+                new NpgsqlParameter<string>("reason", reason),
+            ]).ToListAsync(ct);
+        foreach (var webhookId in flipped)
         {
             var now = clock.GetStoredUtcNow();
-            db.Publish(new WebhookDisabled(Guid.CreateVersion7(now), now, webhook.Id, threshold, reason));
-            LogDisabled(webhook.Id, threshold);
+            db.Publish(new WebhookDisabled(Guid.CreateVersion7(now), now, webhookId, threshold, reason));
+            LogDisabled(webhookId, threshold);
         }
     }
+
+    private static NpgsqlParameter ArrayOf<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>
+        new(name, NpgsqlDbType.Array | type) { Value = values.ToArray() };
 
     /// <summary>
     /// Feed retention: events older than the retention (never under 30 days) go, and with them finished deliveries of
@@ -213,8 +357,16 @@ public sealed partial class DeliveryWorker(
         await db.WebhookDeliveries.Where(d => d.Status != DeliveryStatus.Pending && d.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A webhook delivery round failed; retrying after the poll interval")]
+    /// <summary>A sent attempt waiting to be recorded: the delivery as claimed, when the attempt started, and how it went.</summary>
+    internal sealed record Attempt(WebhookDelivery Delivery, DateTimeOffset StartedAt, AttemptResult Result);
+
+    private sealed record DeliveryState(string Status, DateTimeOffset? NextAttemptAt, DateTimeOffset? CompletedAt, string? LastError, bool? Finished);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Claiming webhook deliveries failed; retrying after the poll interval")]
     private partial void LogRoundFailed(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording {Count} webhook attempts failed; those deliveries are sent again after their lease")]
+    private partial void LogRecordFailed(Exception ex, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {WebhookId} disabled after {Failures} failed events in a row")]
     private partial void LogDisabled(Guid webhookId, int failures);

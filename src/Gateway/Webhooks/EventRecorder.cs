@@ -24,6 +24,18 @@ public sealed class EventRecorder(GatewayDbContext db, TimeProvider clock, IOpti
         var type = EventCatalog.NameOf(typeof(TEvent));
         var payload = JsonSerializer.Serialize(integrationEvent, Json);
         var now = clock.GetStoredUtcNow();
+
+        // Disabled webhooks are owed their events too: the worker skips them until an admin enables them again.
+        var webhooks = await db.Webhooks.AsNoTracking().ToListAsync(ct);
+        foreach (var webhook in webhooks.Where(w => w.Subscribes(type)))
+        {
+            db.WebhookDeliveries.Add(WebhookDelivery.For(webhook.Id, integrationEvent.EventId, type, integrationEvent.OccurredAt, payload,
+                now, options.Value.RetryWindow));
+        }
+
+        // The deliveries are written first (in the inbox's transaction) and the feed lock is taken last, so that it is
+        // held only for the event's row and the commit: every event of every replica passes through it one at a time.
+        await db.SaveChangesAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FeedLockKey})", ct);
         db.IntegrationEvents.Add(new IntegrationEventRecord
         {
@@ -33,14 +45,6 @@ public sealed class EventRecorder(GatewayDbContext db, TimeProvider clock, IOpti
             RecordedAt = now,
             Payload = payload,
         });
-
-        // Disabled webhooks are owed their events too: the worker skips them until an admin enables them again.
-        var webhooks = await db.Webhooks.AsNoTracking().ToListAsync(ct);
-        foreach (var webhook in webhooks.Where(w => w.Subscribes(type)))
-        {
-            db.WebhookDeliveries.Add(WebhookDelivery.For(webhook.Id, integrationEvent.EventId, type, integrationEvent.OccurredAt, payload,
-                now, options.Value.RetryWindow));
-        }
     }
 }
 

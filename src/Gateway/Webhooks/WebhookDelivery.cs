@@ -1,3 +1,5 @@
+using MarketingDev.ServiceDefaults.Messaging;
+
 namespace MarketingDev.Gateway.Webhooks;
 
 /// <summary>
@@ -27,6 +29,13 @@ public sealed class WebhookDelivery
     public DateTimeOffset? CompletedAt { get; set; }
     public string? LastError { get; set; }
     public Guid? ReplayOf { get; init; }
+
+    /// <summary>
+    /// The W3C traceparent of what caused the delivery (the consumer of the event, or the REST call of a ping or
+    /// replay): every attempt's send span is its child and the POST carries it on, so one trace reaches the receiver.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
     public List<DeliveryAttempt> Attempts { get; init; } = [];
 
     public static WebhookDelivery For(Guid webhookId, Guid eventId, string eventType, DateTimeOffset occurredAt, string payload,
@@ -42,6 +51,7 @@ public sealed class WebhookDelivery
         CreatedAt = now,
         GiveUpAt = now + retryWindow,
         ReplayOf = replayOf,
+        TraceParent = MessageTracing.CurrentTraceParent(),
     };
 }
 

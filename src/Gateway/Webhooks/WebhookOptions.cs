@@ -37,8 +37,14 @@ public sealed class WebhookOptions
     /// <summary>How often an idle worker looks for due deliveries (commits on this replica wake it at once).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Deliveries claimed and sent concurrently per round.</summary>
+    /// <summary>At most this many deliveries claimed by one statement.</summary>
     public int BatchSize { get; set; } = 200;
+
+    /// <summary>
+    /// Deliveries one worker holds at once, claimed but not yet recorded: claims continue while earlier ones are still
+    /// being sent or recorded, so one slow receiver or one slow round does not hold up the others.
+    /// </summary>
+    public int MaxInFlight { get; set; } = 1000;
 
     /// <summary>How long the event feed keeps events; never less than 30 days (younger events are never pruned).</summary>
     public TimeSpan FeedRetention { get; set; } = TimeSpan.FromDays(30);

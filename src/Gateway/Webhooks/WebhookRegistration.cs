@@ -22,8 +22,8 @@ internal static class WebhookRegistration
         var services = builder.Services;
         services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section))
             .PostConfigure(o => o.PublicBaseUrl ??= builder.Configuration[$"{GatewayOptions.Section}:PublicBaseUrl"])
-            .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.BatchSize > 0 && o.DisableAfterFailures > 0,
-                "Webhooks: AttemptTimeout, BatchSize and DisableAfterFailures must be positive.")
+            .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.BatchSize > 0 && o.MaxInFlight > 0 && o.DisableAfterFailures > 0,
+                "Webhooks: AttemptTimeout, BatchSize, MaxInFlight and DisableAfterFailures must be positive.")
             .ValidateOnStart();
         services.AddDataProtection().SetApplicationName("MarketingDev.Gateway").PersistKeysToDbContext<GatewayDbContext>();
         services.AddSingleton(sp => new TargetPolicy(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowedTargets));

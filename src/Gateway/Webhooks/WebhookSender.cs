@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using MarketingDev.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Options;
 using StandardWebhooks;
 
@@ -13,7 +14,8 @@ public sealed record AttemptResult(int? StatusCode, int LatencyMs, string? Snipp
 /// <summary>
 /// Posts signed bodies by the Standard Webhooks specification. Its own HttpClient: no redirects, no proxy, no cookies,
 /// no resilience handler (retries are the delivery schedule's), a deadline per attempt, and a connect step that dials
-/// only addresses the SSRF rule allows.
+/// only addresses the SSRF rule allows. Connections are pooled per target (host and port) and recycled every few minutes
+/// so a changed DNS answer is picked up.
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
@@ -34,6 +36,8 @@ public sealed class WebhookSender : IDisposable
             ConnectTimeout = _options.AttemptTimeout,
             MaxConnectionsPerServer = 64,
             ConnectCallback = (context, ct) => ConnectAsync(policy, resolver, context, ct),
+            // The delivery's own traceparent goes out explicitly (see SendAsync); the handler adds none of its own.
+            ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
         };
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("MarketingDev-Webhooks/1.0");
@@ -45,7 +49,12 @@ public sealed class WebhookSender : IDisposable
     public static string Sign(byte[] key, string id, DateTimeOffset timestamp, string body) =>
         new StandardWebhook(key).Sign(id, timestamp, body);
 
-    public async Task<AttemptResult> SendAsync(string url, string id, string body, IReadOnlyList<byte[]> keys, CancellationToken ct)
+    /// <summary>
+    /// One POST. <paramref name="traceParent"/> (the W3C id of the sending span) goes out as the traceparent header, so
+    /// a receiver that traces joins the trace of the call that caused the event.
+    /// </summary>
+    public async Task<AttemptResult> SendAsync(
+        string url, string id, string body, IReadOnlyList<byte[]> keys, string? traceParent, CancellationToken ct)
     {
         var timestamp = _clock.GetUtcNow();
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
@@ -55,7 +64,10 @@ public sealed class WebhookSender : IDisposable
         request.Headers.TryAddWithoutValidation("webhook-id", id);
         request.Headers.TryAddWithoutValidation("webhook-timestamp", timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
         request.Headers.TryAddWithoutValidation("webhook-signature", string.Join(' ', keys.Select(k => Sign(k, id, timestamp, body))));
-        Activity.Current?.SetTag("webhook.id", id);
+        if (traceParent is not null)
+        {
+            request.Headers.TryAddWithoutValidation(MessageTracing.TraceParentHeader, traceParent);
+        }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(_options.AttemptTimeout);

@@ -13,8 +13,12 @@ using Microsoft.Extensions.Logging;
 
 namespace MarketingDev.Gateway.Tests.Webhooks;
 
-/// <summary>What the receiver got: headers of the Standard Webhooks specification, the body, when, and what it answered.</summary>
-public sealed record Received(string Path, string? Id, string? Timestamp, string? Signature, string Body, DateTimeOffset At, int Answered);
+/// <summary>
+/// What the receiver got: headers of the Standard Webhooks specification, the body, when, what it answered, and the W3C
+/// traceparent header.
+/// </summary>
+public sealed record Received(
+    string Path, string? Id, string? Timestamp, string? Signature, string Body, DateTimeOffset At, int Answered, string? TraceParent = null);
 
 /// <summary>An answer the receiver gives: a status, optionally after a delay and with Retry-After.</summary>
 public sealed record Reply(int Status, TimeSpan Delay = default, string? RetryAfter = null);
@@ -102,7 +106,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     private static Received Record(HttpContext context, string path, string body, int status) => new(
         path, context.Request.Headers["webhook-id"], context.Request.Headers["webhook-timestamp"], context.Request.Headers["webhook-signature"],
-        body, DateTimeOffset.UtcNow, status);
+        body, DateTimeOffset.UtcNow, status, context.Request.Headers["traceparent"]);
 
     /// <summary>
     /// The Standard Webhooks check, from the specification: HMAC-SHA256 keyed with the base64 after whsec_, over

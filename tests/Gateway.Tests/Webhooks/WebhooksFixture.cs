@@ -16,7 +16,7 @@ namespace MarketingDev.Gateway.Tests.Webhooks;
 /// consumer), a local receiver on 127.0.0.1 allow-listed for webhooks, and retry delays of milliseconds so the
 /// schedule runs in test time. The Gateway can be restarted on the same database.
 /// </summary>
-public sealed class WebhooksFixture : IAsyncLifetime
+public class WebhooksFixture : IAsyncLifetime
 {
     private IsolatedResources? _resources;
     private ServiceHost<RequestsGrpcService>? _requests;
@@ -54,6 +54,11 @@ public sealed class WebhooksFixture : IAsyncLifetime
         await StartGatewayAsync();
     }
 
+    /// <summary>Services a subclass adds to the Gateway host (tracing with an in-memory exporter).</summary>
+    protected virtual void ConfigureGateway(IServiceCollection services)
+    {
+    }
+
     /// <summary>Stops the Gateway (its in-flight attempts are cut off) and starts a new one on the same database and queue.</summary>
     public async Task RestartGatewayAsync()
     {
@@ -67,6 +72,7 @@ public sealed class WebhooksFixture : IAsyncLifetime
         {
             services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => _router!));
             services.AddSingleton<TargetResolver>(new ScriptedResolver(Names));
+            ConfigureGateway(services);
         });
         _ = Gateway.Server;
         Gateway.Services.GetRequiredService<WebhookSender>().Dialling += (_, address) => Dialled.Enqueue(address);
@@ -131,6 +137,8 @@ public sealed class WebhooksFixture : IAsyncLifetime
         {
             await _resources.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>Answers scripted names from memory (no hosts file, no DNS), and everything else as the Gateway would.</summary>

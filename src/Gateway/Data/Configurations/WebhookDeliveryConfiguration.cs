@@ -27,6 +27,7 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(d => d.CompletedAt).HasColumnName("completed_at");
         builder.Property(d => d.LastError).HasColumnName("last_error");
         builder.Property(d => d.ReplayOf).HasColumnName("replay_of");
+        builder.Property(d => d.TraceParent).HasColumnName("trace_parent").HasMaxLength(55);
         builder.HasMany(d => d.Attempts).WithOne().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
         // The delivery worker's claim: only pending rows, by due time.
         builder.HasIndex(d => d.NextAttemptAt).HasDatabaseName("ix_webhook_deliveries_due").HasFilter("status = 'pending'");

@@ -360,6 +360,11 @@ namespace MarketingDev.Gateway.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
+
                     b.Property<Guid>("WebhookId")
                         .HasColumnType("uuid")
                         .HasColumnName("webhook_id");
