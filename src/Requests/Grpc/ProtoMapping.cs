@@ -93,13 +93,28 @@ internal static class ProtoMapping
         ResolvedAt = ToProto(r.ResolvedAt),
     };
 
-    public static Features.Bugs.BugInput ToInput(this Proto.BugContent? c)
+    public static Features.Bugs.ReportBug ToCommand(this Proto.BugContent? c, Actor actor, string? idempotencyKey)
     {
         c ??= new Proto.BugContent();
         var environment = c.Environment ?? new Proto.BugEnvironment();
-        return new Features.Bugs.BugInput(c.RequestId, c.Title, c.StepsToReproduce.ToList(), c.Expected, c.Actual,
-            new BugEnvironment(environment.Url, environment.Browser, environment.Os, environment.Device), (BugSeverity)c.Severity, c.Evidence.ToList());
+        return new Features.Bugs.ReportBug(c.RequestId, c.Title, c.StepsToReproduce.ToList(), c.Expected, c.Actual,
+            new BugEnvironment(environment.Url, environment.Browser, environment.Os, environment.Device), (BugSeverity)c.Severity, c.Evidence.ToList(),
+            actor, idempotencyKey);
     }
+
+    /// <summary>A bug with what makes its report hard to act on (the lint), as every bug call answers.</summary>
+    public static Proto.BugReply ToReply(this Bug bug)
+    {
+        var reply = new Proto.BugReply { Bug = bug.ToProto() };
+        reply.Lint.AddRange(Features.Bugs.BugLinter.Lint(bug).Select(f => f.ToProto()));
+        return reply;
+    }
+
+    public static Features.Queries.ListRequests ToQuery(this Proto.ListRequestsQuery query) => new(
+        query.HasLimit ? query.Limit : null, query.Cursor,
+        query.Status == 0 ? null : (RequestStatus)query.Status, query.Type == 0 ? null : (RequestType)query.Type,
+        query.Priority == 0 ? null : (Priority)query.Priority,
+        ToDate(query.LaunchFrom, "#/launchFrom"), ToDate(query.LaunchTo, "#/launchTo"), query.Q);
 
     public static Proto.Bug ToProto(this Bug b)
     {
