@@ -7,31 +7,15 @@ using Proto = MarketingDev.Contracts.Grpc.Requests;
 namespace MarketingDev.Requests.Grpc;
 
 /// <summary>
-/// Proto ⇄ domain at the edge, by hand except for the request document (<see cref="RequestDocumentMapping"/>). Enums
+/// Proto ⇄ domain at the edge, by hand except for a request's content (<see cref="RequestDocumentMapping"/>, generated). Enums
 /// convert by number: the domain's enums carry their proto twins' numbers (Domain/RequestEnums.cs), so a number the
 /// contract does not know stays unknown until the validator refuses it with the field's pointer.
 /// </summary>
 internal static class ProtoMapping
 {
-    public static RequestContent ToDomain(this Proto.RequestContent? c)
-    {
-        c ??= new Proto.RequestContent();
-        return new RequestContent(c.Title, (RequestType)c.Type, (Priority)c.Priority, ToDate(c.LaunchDate, "#/launchDate"), c.Team, RequestDocumentMapping.ToDetails(c));
-    }
+    public static RequestContent ToDomain(this Proto.RequestContent? content) => RequestDocumentMapping.ToDomain(content ?? new Proto.RequestContent());
 
-    public static Proto.RequestContent ToProto(this RequestContent content)
-    {
-        var proto = new Proto.RequestContent
-        {
-            Title = content.Title,
-            Type = (Proto.RequestType)content.Type,
-            Priority = (Proto.Priority)content.Priority,
-            LaunchDate = content.LaunchDate?.ToProto(),
-            Team = content.Team ?? "",
-        };
-        RequestDocumentMapping.FillDetails(content.Details, proto);
-        return proto;
-    }
+    public static Proto.RequestContent ToProto(this RequestContent content) => RequestDocumentMapping.ToProto(content);
 
     /// <summary>A calendar date, or an invalid-input error naming the field when the message names no real date (Feb 30).</summary>
     public static DateOnly? ToDate(Contracts.Grpc.Common.Date? date, string pointer) =>
