@@ -8,12 +8,17 @@
 #
 # For each of the corpus's QUERIES: hey at concurrency SC (8) with NS (400) requests per query after WARMUP (200)
 # warm-up requests, GET /api/v1/kb/search?q=…&limit=25 (Redmine's peer run asks for 25 too). Prints req/s and
-# p50/p95/p99 per query, then EXPLAIN ANALYZE of the search query (the GIN index must be used). Redmine's side of the
-# comparison is `WORKLOAD=search bash ../shared/bench/peer-redmine.sh` (not run here). All traffic goes to 127.0.0.1.
+# p50/p95/p99 per query, then EXPLAIN ANALYZE of the search query (the GIN index must be used). With PEER=1 (the
+# default when root), Redmine's search over the same corpus runs next in the same run (`WORKLOAD=search
+# ../shared/bench/peer-redmine.sh`, PEER_NS (200) requests per query, on the system PostgreSQL cluster, which it starts
+# and stops again) and both sides print in one table. All traffic goes to 127.0.0.1.
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 
 ARTICLES="${ARTICLES:-10000}"; NS="${NS:-400}"; SC="${SC:-8}"; WARMUP="${WARMUP:-200}"
+PEER="${PEER:-$([ "$(id -u)" = 0 ] && echo 1 || echo 0)}"; PEER_NS="${PEER_NS:-200}"
+PEER_SH="${PEER_SH:-../shared/bench/peer-redmine.sh}"
+[ -f "$PEER_SH" ] || PEER_SH=/work/shared/bench/peer-redmine.sh
 PORT="${PORT:-5181}"
 CORPUS_PY="${CORPUS_PY:-../shared/bench/kb-corpus.py}"
 [ -f "$CORPUS_PY" ] || CORPUS_PY=/work/shared/bench/kb-corpus.py
@@ -101,9 +106,28 @@ else
 fi
 stop_system
 
+# Redmine's side, same corpus, same queries, same concurrency, right after ours on the same machine.
+if [ "$PEER" = 1 ]; then
+  log "peer: Redmine's search over the same corpus ($PEER_NS requests per query, c=$SC)"
+  cluster_was_down=0
+  pg_ctlcluster 15 main status >/dev/null 2>&1 || { cluster_was_down=1; pg_ctlcluster 15 main start 2>/dev/null || true; }
+  WORKLOAD=search N_PAGES="$ARTICLES" SC="$SC" NS="$PEER_NS" RUNS=1 OUT="$OUT/peer" bash "$PEER_SH" >"$OUT/peer.log" 2>&1 \
+    || { echo "the Redmine peer run failed (see $OUT/peer.log):" >&2; tail -5 "$OUT/peer.log" >&2; }
+  [ "$cluster_was_down" = 1 ] && pg_ctlcluster 15 main stop 2>/dev/null || true
+fi
+
 echo; echo "== Knowledge-base search through the Gateway ($(nproc) cores, c=$SC, $NS requests per query, $ARTICLES articles loaded in ${LOAD_S} s)"
 column -t -s $'\t' "$SUMMARY"
 awk -F'\t' 'NR > 1 && $4 != "-" { n++; rps += $4; if ($6 > p95) p95 = $6 } END { if (n) printf "\nall queries: mean %.0f searches/s, worst p95 %.1f ms\n", rps / n, p95 }' "$SUMMARY"
+if [ -s "$OUT/peer/summary.tsv" ]; then
+  echo; echo "== Side by side, this run (c=$SC; ours $NS requests per query, Redmine $PEER_NS)"
+  # The peer names its rows search:<query with _ for spaces>.
+  awk -F'\t' 'NR == FNR { if (FNR > 1 && $1 ~ /^search:/) { q = substr($1, 8); gsub(/_/, " ", q); rps[q] = $5; p95[q] = $8 } next }
+    FNR == 1 { print "query\tMarketingDev req/s\tp95 ms\tRedmine req/s\tp95 ms\tthroughput ratio"; next }
+    { r = ($1 in rps && rps[$1] > 0) ? sprintf("%.0fx", $4 / rps[$1]) : "-"
+      print $1 "\t" $4 "\t" $6 "\t" (($1 in rps) ? rps[$1] : "-") "\t" (($1 in p95) ? p95[$1] : "-") "\t" r }' \
+    "$OUT/peer/summary.tsv" "$SUMMARY" | column -t -s $'\t'
+fi
 echo; echo "== EXPLAIN ANALYZE (q = \"${QUERIES[0]}\")"; cat "$OUT/explain.txt"
 grep -q "ix_articles_search_vector" "$OUT/explain.txt" && echo "→ the GIN index ix_articles_search_vector is used" || echo "→ WARNING: the GIN index is not in the plan"
 log "raw output in $OUT"
