@@ -37,7 +37,8 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     [Fact]
     public void GeneratedClient_WritesEnumsByTheirWireNames()
     {
-        var client = new MarketingDevApiClient(new HttpClient());
+        using var http = new HttpClient();
+        var client = new MarketingDevApiClient(http);
 
         var json = System.Text.Json.JsonSerializer.Serialize(
             new RequestBody { Title = "t", Type = RequestBodyType.LandingPage, Priority = RequestBodyPriority.High }, client.SerializerOptions);

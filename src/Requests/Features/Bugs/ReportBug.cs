@@ -57,9 +57,9 @@ public sealed class ReportBugHandler(RequestsDbContext db, IValidator<ReportBug>
             return earlier;
         }
 
-        var request = string.IsNullOrEmpty(command.RequestId)
-            ? null
-            : await db.Requests.AsNoTracking().SingleAsync(r => r.Id == Guid.Parse(command.RequestId), ct);
+        // The validator found it; requests are never deleted.
+        var requestId = string.IsNullOrEmpty(command.RequestId) ? (Guid?)null : Guid.Parse(command.RequestId);
+        var request = requestId is { } id ? await db.Requests.AsNoTracking().SingleAsync(r => r.Id == id, ct) : null;
         var now = clock.GetStoredUtcNow();
         var bug = Bug.Report(await db.NextBugNumberAsync(ct), request?.Id, command.Title, command.StepsToReproduce, command.Expected, command.Actual,
             command.Environment, command.Severity, command.Evidence, command.Actor, now);
