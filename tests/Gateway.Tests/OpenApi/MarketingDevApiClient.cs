@@ -39,14 +39,14 @@ public partial class MarketingDevApiClient
     private sealed class CamelCaseEnum<T>() : JsonStringEnumConverter<T>(JsonNamingPolicy.CamelCase, allowIntegerValues: false)
         where T : struct, Enum;
 
-    private sealed class NullableCamelCaseEnum<T> : JsonConverter<T?> where T : struct, Enum
+    private sealed class NullableCamelCaseEnum<T> : JsonConverter<Nullable<T>> where T : struct, Enum
     {
         private static readonly JsonSerializerOptions Names = new() { Converters = { new JsonStringEnumConverter<T>(JsonNamingPolicy.CamelCase, allowIntegerValues: false) } };
 
-        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        public override Nullable<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.Null ? null : JsonSerializer.Deserialize<T>(ref reader, Names);
 
-        public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, Nullable<T> value, JsonSerializerOptions options)
         {
             if (value is { } v)
             {
