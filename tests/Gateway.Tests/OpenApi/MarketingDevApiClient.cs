@@ -30,11 +30,16 @@ public partial class MarketingDevApiClient
             var enumType = underlying ?? property.PropertyType;
             if (enumType.IsEnum)
             {
-                property.CustomConverter = (JsonConverter)Activator.CreateInstance(
-                    (underlying is null ? typeof(CamelCaseEnum<>) : typeof(NullableCamelCaseEnum<>)).MakeGenericType(enumType))!;
+                property.CustomConverter = (JsonConverter)ConverterFor.MakeGenericMethod(enumType).Invoke(null, [underlying is not null])!;
             }
         }
     }
+
+    private static readonly System.Reflection.MethodInfo ConverterFor =
+        typeof(MarketingDevApiClient).GetMethod(nameof(CamelCaseConverter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+
+    private static JsonConverter CamelCaseConverter<T>(bool nullable) where T : struct, Enum =>
+        nullable ? new NullableCamelCaseEnum<T>() : new CamelCaseEnum<T>();
 
     private sealed class CamelCaseEnum<T>() : JsonStringEnumConverter<T>(JsonNamingPolicy.CamelCase, allowIntegerValues: false)
         where T : struct, Enum;
