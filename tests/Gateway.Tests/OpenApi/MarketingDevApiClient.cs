@@ -13,6 +13,9 @@ namespace MarketingDev.Gateway.Tests.OpenApi.Client;
 /// </summary>
 public partial class MarketingDevApiClient
 {
+    private static readonly System.Reflection.MethodInfo ConverterFor =
+        typeof(MarketingDevApiClient).GetMethod(nameof(CamelCaseConverter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+
     /// <summary>The serializer options this client writes bodies with, for tests that check the wire.</summary>
     internal JsonSerializerOptions SerializerOptions => JsonSerializerSettings;
 
@@ -34,9 +37,6 @@ public partial class MarketingDevApiClient
             }
         }
     }
-
-    private static readonly System.Reflection.MethodInfo ConverterFor =
-        typeof(MarketingDevApiClient).GetMethod(nameof(CamelCaseConverter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
 
     private static JsonConverter CamelCaseConverter<T>(bool nullable) where T : struct, Enum =>
         nullable ? new NullableCamelCaseEnum<T>() : new CamelCaseEnum<T>();
