@@ -11,7 +11,8 @@ namespace MarketingDev.Requests.Grpc;
 /// build (RMG012/RMG020 are errors). The proto is flat; the document's fields travel beside the columns. Enums convert
 /// by number (Domain/RequestEnums.cs).
 /// </summary>
-[Mapper(EnumMappingStrategy = EnumMappingStrategy.ByValue, RequiredMappingStrategy = RequiredMappingStrategy.Both)]
+// proto3 fields cannot be null (the generated setters throw), so null is never assigned: an absent team travels as "".
+[Mapper(EnumMappingStrategy = EnumMappingStrategy.ByValue, RequiredMappingStrategy = RequiredMappingStrategy.Both, AllowNullPropertyAssignment = false)]
 internal static partial class RequestDocumentMapping
 {
     // Target-checked only: the document's fields of the source are mapped by ToDetails, which Mapperly cannot see here.
