@@ -48,7 +48,7 @@ public partial class MarketingDevApiClient
     {
         private static readonly JsonSerializerOptions Names = new() { Converters = { new JsonStringEnumConverter<T>(JsonNamingPolicy.CamelCase, allowIntegerValues: false) } };
 
-        public override Nullable<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        public override Nullable<T> Read(ref Utf8JsonReader reader, System.Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.Null ? null : JsonSerializer.Deserialize<T>(ref reader, Names);
 
         public override void Write(Utf8JsonWriter writer, Nullable<T> value, JsonSerializerOptions options)
