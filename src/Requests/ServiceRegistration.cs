@@ -12,7 +12,6 @@ using MarketingDev.Requests.Features.Roadblocks;
 using MarketingDev.Requests.Features.Workflow;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
-using Microsoft.EntityFrameworkCore;
 
 namespace MarketingDev.Requests;
 
@@ -22,8 +21,6 @@ internal static class ServiceRegistration
     {
         builder.AddCallerAuthentication();
         builder.AddServiceDbContext<RequestsDbContext>(ServiceNames.RequestsDb);
-        // Not in OnConfiguring: a pooled DbContext may not change its options there.
-        builder.Services.ConfigureDbContext<RequestsDbContext>(o => o.UseSnakeCaseNamingConvention());
         builder.AddMessaging<RequestsDbContext>(ServiceNames.Requests);
         builder.Services.AddGrpc(o => o.Interceptors.Add<DomainExceptionInterceptor>());
 

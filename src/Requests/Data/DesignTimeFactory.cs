@@ -9,6 +9,5 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<RequestsDb
     public RequestsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<RequestsDbContext>()
             .UseNpgsql("Host=localhost;Database=requestsdb", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention()
             .Options);
 }

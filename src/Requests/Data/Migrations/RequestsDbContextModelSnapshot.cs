@@ -110,18 +110,14 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id")
-                        .HasName("pk_bugs");
+                    b.HasKey("Id");
 
                     b.HasIndex("Number")
-                        .IsUnique()
-                        .HasDatabaseName("ix_bugs_number");
+                        .IsUnique();
 
-                    b.HasIndex("RequestId", "Number")
-                        .HasDatabaseName("ix_bugs_request_id_number");
+                    b.HasIndex("RequestId", "Number");
 
-                    b.HasIndex("Status", "Number")
-                        .HasDatabaseName("ix_bugs_status_number");
+                    b.HasIndex("Status", "Number");
 
                     b.ToTable("bugs", (string)null);
                 });
@@ -166,11 +162,9 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
 
-                    b.HasKey("Id")
-                        .HasName("pk_clarifications");
+                    b.HasKey("Id");
 
-                    b.HasIndex("RequestId", "AskedAt")
-                        .HasDatabaseName("ix_clarifications_request_id_asked_at");
+                    b.HasIndex("RequestId", "AskedAt");
 
                     b.ToTable("clarifications", (string)null);
                 });
@@ -280,23 +274,19 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id")
-                        .HasName("pk_requests");
+                    b.HasKey("Id");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ix_requests_idempotency_key")
                         .HasFilter("idempotency_key IS NOT NULL");
 
-                    b.HasIndex("LaunchDate")
-                        .HasDatabaseName("ix_requests_launch_date");
+                    b.HasIndex("LaunchDate");
 
                     b.HasIndex("Number")
-                        .IsUnique()
-                        .HasDatabaseName("ix_requests_number");
+                        .IsUnique();
 
-                    b.HasIndex("Status", "Number")
-                        .HasDatabaseName("ix_requests_status_number");
+                    b.HasIndex("Status", "Number");
 
                     b.ToTable("requests", (string)null);
                 });
@@ -355,11 +345,9 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id")
-                        .HasName("pk_request_changes");
+                    b.HasKey("Id");
 
-                    b.HasIndex("RequestId", "Id")
-                        .HasDatabaseName("ix_request_changes_request_id_id");
+                    b.HasIndex("RequestId", "Id");
 
                     b.ToTable("request_changes", (string)null);
                 });
@@ -435,18 +423,14 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("status");
 
-                    b.HasKey("Id")
-                        .HasName("pk_roadblocks");
+                    b.HasKey("Id");
 
-                    b.HasIndex("RequestId")
-                        .HasDatabaseName("ix_roadblocks_request_id");
+                    b.HasIndex("RequestId");
 
                     b.HasIndex("Seq")
-                        .IsUnique()
-                        .HasDatabaseName("ix_roadblocks_seq");
+                        .IsUnique();
 
-                    b.HasIndex("Status", "Seq")
-                        .HasDatabaseName("ix_roadblocks_status_seq");
+                    b.HasIndex("Status", "Seq");
 
                     b.ToTable("roadblocks", (string)null);
                 });
@@ -497,11 +481,9 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.HasKey("MessageId", "Consumer")
-                        .HasName("pk_inbox_messages");
+                    b.HasKey("MessageId", "Consumer");
 
-                    b.HasIndex("ProcessedAt")
-                        .HasDatabaseName("ix_inbox_messages_processed_at");
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -550,16 +532,14 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("character varying(55)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id")
-                        .HasName("pk_outbox_messages");
+                    b.HasKey("Id");
 
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_outbox_messages_pending")
                         .HasFilter("dispatched_at IS NULL");
 
                     b.HasIndex("MessageId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_outbox_messages_message_id");
+                        .IsUnique();
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -569,8 +549,7 @@ namespace MarketingDev.Requests.Data.Migrations
                     b.HasOne("MarketingDev.Requests.Domain.Request", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_bugs_requests_request_id");
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("MarketingDev.Requests.Domain.Clarification", b =>
@@ -579,8 +558,7 @@ namespace MarketingDev.Requests.Data.Migrations
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_clarifications_requests_request_id");
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MarketingDev.Requests.Domain.RequestChange", b =>
@@ -589,8 +567,7 @@ namespace MarketingDev.Requests.Data.Migrations
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_request_changes_requests_request_id");
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MarketingDev.Requests.Domain.Roadblock", b =>
@@ -599,8 +576,7 @@ namespace MarketingDev.Requests.Data.Migrations
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_roadblocks_requests_request_id");
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
