@@ -37,6 +37,14 @@ public sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> option
         return request;
     }
 
+    /// <summary>Unanswered clarifying questions per request, for the requests shown.</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> OpenClarificationsAsync(IReadOnlyCollection<Guid> requestIds, CancellationToken ct) =>
+        await Clarifications.AsNoTracking()
+            .Where(c => requestIds.Contains(c.RequestId) && c.Answer == null)
+            .GroupBy(c => c.RequestId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

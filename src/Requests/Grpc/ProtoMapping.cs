@@ -7,31 +7,15 @@ using Proto = MarketingDev.Contracts.Grpc.Requests;
 namespace MarketingDev.Requests.Grpc;
 
 /// <summary>
-/// Proto ⇄ domain at the edge, by hand except for the request document (<see cref="RequestDocumentMapping"/>). Enums
+/// Proto ⇄ domain at the edge, by hand except for a request's content (<see cref="RequestDocumentMapping"/>, generated). Enums
 /// convert by number: the domain's enums carry their proto twins' numbers (Domain/RequestEnums.cs), so a number the
 /// contract does not know stays unknown until the validator refuses it with the field's pointer.
 /// </summary>
 internal static class ProtoMapping
 {
-    public static RequestContent ToDomain(this Proto.RequestContent? c)
-    {
-        c ??= new Proto.RequestContent();
-        return new RequestContent(c.Title, (RequestType)c.Type, (Priority)c.Priority, ToDate(c.LaunchDate, "#/launchDate"), c.Team, RequestDocumentMapping.ToDetails(c));
-    }
+    public static RequestContent ToDomain(this Proto.RequestContent? content) => RequestDocumentMapping.ToDomain(content ?? new Proto.RequestContent());
 
-    public static Proto.RequestContent ToProto(this RequestContent content)
-    {
-        var proto = new Proto.RequestContent
-        {
-            Title = content.Title,
-            Type = (Proto.RequestType)content.Type,
-            Priority = (Proto.Priority)content.Priority,
-            LaunchDate = content.LaunchDate?.ToProto(),
-            Team = content.Team ?? "",
-        };
-        RequestDocumentMapping.FillDetails(content.Details, proto);
-        return proto;
-    }
+    public static Proto.RequestContent ToProto(this RequestContent content) => RequestDocumentMapping.ToProto(content);
 
     /// <summary>A calendar date, or an invalid-input error naming the field when the message names no real date (Feb 30).</summary>
     public static DateOnly? ToDate(Contracts.Grpc.Common.Date? date, string pointer) =>
@@ -93,13 +77,28 @@ internal static class ProtoMapping
         ResolvedAt = ToProto(r.ResolvedAt),
     };
 
-    public static Features.Bugs.BugInput ToInput(this Proto.BugContent? c)
+    public static Features.Bugs.ReportBug ToCommand(this Proto.BugContent? c, Actor actor, string? idempotencyKey)
     {
         c ??= new Proto.BugContent();
         var environment = c.Environment ?? new Proto.BugEnvironment();
-        return new Features.Bugs.BugInput(c.RequestId, c.Title, c.StepsToReproduce.ToList(), c.Expected, c.Actual,
-            new BugEnvironment(environment.Url, environment.Browser, environment.Os, environment.Device), (BugSeverity)c.Severity, c.Evidence.ToList());
+        return new Features.Bugs.ReportBug(c.RequestId, c.Title, c.StepsToReproduce.ToList(), c.Expected, c.Actual,
+            new BugEnvironment(environment.Url, environment.Browser, environment.Os, environment.Device), (BugSeverity)c.Severity, c.Evidence.ToList(),
+            actor, idempotencyKey);
     }
+
+    /// <summary>A bug with what makes its report hard to act on (the lint), as every bug call answers.</summary>
+    public static Proto.BugReply ToReply(this Bug bug)
+    {
+        var reply = new Proto.BugReply { Bug = bug.ToProto() };
+        reply.Lint.AddRange(Features.Bugs.BugLinter.Lint(bug).Select(f => f.ToProto()));
+        return reply;
+    }
+
+    public static Features.Queries.ListRequests ToQuery(this Proto.ListRequestsQuery query) => new(
+        query.HasLimit ? query.Limit : null, query.Cursor,
+        query.Status == 0 ? null : (RequestStatus)query.Status, query.Type == 0 ? null : (RequestType)query.Type,
+        query.Priority == 0 ? null : (Priority)query.Priority,
+        ToDate(query.LaunchFrom, "#/launchFrom"), ToDate(query.LaunchTo, "#/launchTo"), query.Q);
 
     public static Proto.Bug ToProto(this Bug b)
     {

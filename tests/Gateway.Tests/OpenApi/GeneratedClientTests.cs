@@ -30,6 +30,23 @@ public sealed class GeneratedClientTests : IAsyncLifetime
         Assert.Equal(LaunchDate, read.LaunchDate);
         Assert.Equal("submitted", submitted.Status.ToString(), ignoreCase: true);
         Assert.True(submitted.Version > read.Version);
+        Assert.Equal(RequestViewType.LandingPage, read.Type);
+        Assert.Equal(RequestViewPriority.High, read.Priority);
+    }
+
+    [Fact]
+    public void GeneratedClient_WritesEnumsByTheirWireNames()
+    {
+        using var http = new HttpClient();
+        var client = new MarketingDevApiClient(http);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(
+            new RequestBody { Title = "t", Type = RequestBodyType.LandingPage, Priority = RequestBodyPriority.High }, client.SerializerOptions);
+        var estimate = System.Text.Json.JsonSerializer.Serialize(new EstimateBody { Size = EstimateBodySize.Xl, Days = 3 }, client.SerializerOptions);
+
+        Assert.Contains("\"type\":\"landingPage\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"priority\":\"high\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"size\":\"xl\"", estimate, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,6 +72,8 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     private static RequestBody ReadyRequest() => new()
     {
         Title = "Spring landing page",
+        Type = RequestBodyType.LandingPage,
+        Priority = RequestBodyPriority.High,
         LaunchDate = LaunchDate,
         UserStory = new UserStory { AsA = "campaign manager", IWant = "a spring landing page", SoThat = "we capture 500 leads" },
         AcceptanceCriteria = [new AcceptanceCriterionDto { Text = "When the form is submitted, a confirmation shows within 1 second" }],

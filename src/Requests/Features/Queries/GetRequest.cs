@@ -5,24 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MarketingDev.Requests.Features.Queries;
 
+/// <summary>A request as shown: with the number of its unanswered clarifying questions.</summary>
+public sealed record RequestWithQuestions(Request Request, int OpenClarifications);
+
 public sealed class GetRequestHandler(RequestsDbContext db)
 {
-    public async Task<Request> HandleAsync(string id, CancellationToken ct)
+    public async Task<RequestWithQuestions> HandleAsync(string id, CancellationToken ct)
     {
-        if (!Guid.TryParse(id, out var requestId))
-        {
-            throw new NotFoundException("Request", id);
-        }
-
-        return await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct)
+        var request = (Guid.TryParse(id, out var requestId) ? await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct) : null)
             ?? throw new NotFoundException("Request", id);
+        var open = await db.OpenClarificationsAsync([request.Id], ct);
+        return new RequestWithQuestions(request, open.GetValueOrDefault(request.Id));
     }
-
-    /// <summary>Unanswered clarifying questions per request, for the requests shown.</summary>
-    public async Task<Dictionary<Guid, int>> OpenClarificationsAsync(IReadOnlyCollection<Guid> requestIds, CancellationToken ct) =>
-        await db.Clarifications.AsNoTracking()
-            .Where(c => requestIds.Contains(c.RequestId) && c.Answer == null)
-            .GroupBy(c => c.RequestId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 }

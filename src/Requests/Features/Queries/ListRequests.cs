@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Text;
 using MarketingDev.Requests.Data;
 using MarketingDev.Requests.Domain;
-using MarketingDev.ServiceDefaults;
+using FluentValidation;
 using MarketingDev.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,14 +19,27 @@ public sealed record ListRequests(
     DateOnly? LaunchTo = null,
     string? Q = null);
 
-public sealed record RequestPage(IReadOnlyList<Request> Items, string? NextCursor);
+/// <summary>A page of requests, with the number of unanswered clarifying questions of each.</summary>
+public sealed record RequestPage(IReadOnlyList<Request> Items, string? NextCursor, IReadOnlyDictionary<Guid, int> OpenClarifications);
+
+public sealed class ListRequestsValidator : AbstractValidator<ListRequests>
+{
+    public ListRequestsValidator()
+    {
+        RuleFor(q => q.Limit).PageLimit();
+        RuleFor(q => q.Status).KnownOrAbsent("Status");
+        RuleFor(q => q.Type).KnownOrAbsent("Type");
+        RuleFor(q => q.Priority).KnownOrAbsent("Priority");
+    }
+}
 
 /// <summary>Newest first, keyset-paginated on the request number so that pages never skip or repeat under writes.</summary>
-public sealed class ListRequestsHandler(RequestsDbContext db)
+public sealed class ListRequestsHandler(RequestsDbContext db, IValidator<ListRequests> validator)
 {
     public async Task<RequestPage> HandleAsync(ListRequests query, CancellationToken ct)
     {
-        var limit = Paging.Limit(query.Limit);
+        await validator.ValidateOrThrowAsync(query, ct);
+        var limit = query.Limit ?? Paging.DefaultLimit;
         IQueryable<Request> requests = Filter(db.Requests.AsNoTracking(), query);
         if (!string.IsNullOrEmpty(query.Cursor))
         {
@@ -35,28 +48,24 @@ public sealed class ListRequestsHandler(RequestsDbContext db)
         }
 
         var (items, next) = Paging.Page(await requests.OrderByDescending(r => r.Number).Take(limit + 1).ToListAsync(ct), limit, r => r.Number);
-        return new RequestPage(items, next);
+        return new RequestPage(items, next, await db.OpenClarificationsAsync(items.Select(r => r.Id).ToList(), ct));
     }
 
     private static IQueryable<Request> Filter(IQueryable<Request> requests, ListRequests query)
     {
-        var errors = new List<FieldError>();
         if (query.Status is { } status)
         {
             requests = requests.Where(r => r.Status == status);
-            Check(status, "#/status", "Status", errors);
         }
 
         if (query.Type is { } type)
         {
             requests = requests.Where(r => r.Type == type);
-            Check(type, "#/type", "Type", errors);
         }
 
         if (query.Priority is { } priority)
         {
             requests = requests.Where(r => r.Priority == priority);
-            Check(priority, "#/priority", "Priority", errors);
         }
 
         if (query.LaunchFrom is { } from)
@@ -79,15 +88,7 @@ public sealed class ListRequestsHandler(RequestsDbContext db)
             }
         }
 
-        return errors.Count > 0 ? throw new InvalidInputException(errors) : requests;
-    }
-
-    private static void Check<T>(T value, string pointer, string name, List<FieldError> errors) where T : struct, Enum
-    {
-        if (!Enum.IsDefined(value))
-        {
-            errors.Add(new(pointer, $"{name} must be one of: {WireName.Names<T>()}."));
-        }
+        return requests;
     }
 }
 

@@ -1,3 +1,4 @@
+using FluentValidation;
 using MarketingDev.Contracts.Events.Requests;
 using MarketingDev.Requests.Data;
 using MarketingDev.Requests.Domain;
@@ -8,28 +9,22 @@ namespace MarketingDev.Requests.Features.Workflow;
 
 public sealed record EstimateRequest(string Id, EstimateSize Size, double Days, bool? QuickWin, Actor Actor, int ExpectedVersion);
 
+public sealed class EstimateRequestValidator : AbstractValidator<EstimateRequest>
+{
+    public EstimateRequestValidator()
+    {
+        RuleFor(c => c.Size).Known("Size");
+        RuleFor(c => c.Days).Must(days => days is > 0 and <= 365).WithMessage("Days must be more than 0 and at most 365.");
+    }
+}
+
 /// <summary>Developers (and leads, admins) size a request and may flag it as a quick win for the sync agenda.</summary>
-public sealed class EstimateRequestHandler(RequestsDbContext db, TimeProvider clock)
+public sealed class EstimateRequestHandler(RequestsDbContext db, IValidator<EstimateRequest> validator, TimeProvider clock)
 {
     public async Task<Request> HandleAsync(EstimateRequest command, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
+        await validator.ValidateOrThrowAsync(command, ct);
         var size = command.Size;
-        if (!Enum.IsDefined(size))
-        {
-            errors.Add(new("#/size", $"Size must be one of: {WireName.Names<EstimateSize>()}."));
-        }
-
-        if (command.Days is <= 0 or > 365 || double.IsNaN(command.Days))
-        {
-            errors.Add(new("#/days", "Days must be more than 0 and at most 365."));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new InvalidInputException(errors);
-        }
-
         var request = await db.LoadForChangeAsync(command.Id, command.ExpectedVersion, ct);
         if (!Domain.Workflow.MayEstimate(command.Actor))
         {

@@ -1,3 +1,4 @@
+using FluentValidation;
 using System.Text.Json;
 using MarketingDev.Contracts.Events.Requests;
 using MarketingDev.Requests.Data;
@@ -10,20 +11,26 @@ namespace MarketingDev.Requests.Features.Workflow;
 
 public sealed record TransitionRequest(string Id, RequestStatus To, string? Reason, Actor Actor, int ExpectedVersion);
 
+public sealed class TransitionRequestValidator : AbstractValidator<TransitionRequest>
+{
+    public TransitionRequestValidator()
+    {
+        RuleFor(c => c.To).Known("Status");
+        RuleFor(c => c.Reason).MaximumLength(TextRules.ReasonMax).WithMessage($"At most {TextRules.ReasonMax} characters.");
+    }
+}
+
 /// <summary>
 /// Moves a request through its lifecycle. Submitting runs the readiness check and is refused (422, with the findings)
 /// while an error finding remains. An unknown move is 409 listing the allowed ones; a move the role may not make is 403.
 /// Every move is recorded in the history and published (RequestSubmitted, RequestStatusChanged, RequestDelivered).
 /// </summary>
-public sealed class TransitionRequestHandler(RequestsDbContext db, TimeProvider clock)
+public sealed class TransitionRequestHandler(RequestsDbContext db, IValidator<TransitionRequest> validator, TimeProvider clock)
 {
     public async Task<Request> HandleAsync(TransitionRequest command, CancellationToken ct)
     {
+        await validator.ValidateOrThrowAsync(command, ct);
         var to = command.To;
-        if (!Enum.IsDefined(to))
-        {
-            throw new InvalidInputException("#/to", $"Status must be one of: {WireName.Names<RequestStatus>()}.");
-        }
 
         var request = await db.LoadForChangeAsync(command.Id, command.ExpectedVersion, ct);
         var move = Domain.Workflow.Find(request.Status, to)
@@ -36,6 +43,7 @@ public sealed class TransitionRequestHandler(RequestsDbContext db, TimeProvider 
         }
 
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
+        // Depends on the move, so it is decided here rather than in the validator.
         if (move.ReasonRequired && reason is null)
         {
             throw new InvalidInputException("#/reason", $"Say why the request is {move.Kind}.");
@@ -67,7 +75,7 @@ public sealed class TransitionRequestHandler(RequestsDbContext db, TimeProvider 
         {
             db.Publish(new RequestSubmitted(Guid.CreateVersion7(now), now, request.Id, request.Key, type, priority, request.LaunchDate,
                 readiness.Score, request.Requester, actor.Name,
-                readiness.Findings.Count(f => f.Severity == Severity.Warning), request.Title, request.Details.PlainText()));
+                readiness.Findings.Count(f => f.Severity == Readiness.Severity.Warning), request.Title, request.Details.PlainText()));
         }
 
         db.Publish(new RequestStatusChanged(Guid.CreateVersion7(now), now, request.Id, request.Key, WireName.ToWire(from), WireName.ToWire(request.Status),
