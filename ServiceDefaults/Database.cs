@@ -2,6 +2,8 @@ using System.Diagnostics;
 using MarketingDev.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -60,7 +62,11 @@ public static class Database
                     await lockCommand.ExecuteNonQueryAsync(app.Lifetime.ApplicationStopping);
                 }
 
-                await scope.ServiceProvider.GetRequiredService<TDb>().Database.MigrateAsync(app.Lifetime.ApplicationStopping);
+                // Npgsql's history repository claims the history table always exists and lets the first SELECT fail, which
+                // EF logs as an error on every first start (npgsql/efcore.pg#3407): create it first, so the log stays clean.
+                var db = scope.ServiceProvider.GetRequiredService<TDb>();
+                await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), app.Lifetime.ApplicationStopping);
+                await db.Database.MigrateAsync(app.Lifetime.ApplicationStopping);
                 logger.LogInformation("Database migrated in {Elapsed:0} ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using MarketingDev.Contracts;
+using MarketingDev.Requests.Grpc;
+using MarketingDev.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MarketingDev.Requests.Tests.Health;
+
+/// <summary>
+/// A first start on an empty database (migrations, broker connection, outbox relay) logs no warning and no error: an
+/// operator reads every warning as something to act on, so start-up must not cry wolf.
+/// </summary>
+public sealed class CleanStartTests
+{
+    [Fact]
+    public async Task FirstStart_OnAnEmptyDatabase_LogsNoWarningOrError()
+    {
+        await using var resources = await IsolatedResources.CreateAsync(ServiceNames.RequestsDb);
+        var warnings = new WarningCollector();
+        await using var host = new ServiceHost<RequestsGrpcService>(resources.Settings(), services => services.AddSingleton<ILoggerProvider>(warnings));
+
+        using var http = host.CreateClient();
+        await Eventually.ReturnsAsync(() => http.GetAsync("/health", TestContext.Current.CancellationToken), r => r.IsSuccessStatusCode, "the service to be healthy");
+
+        Assert.Empty(warnings.Entries);
+    }
+
+    private sealed class WarningCollector : ILoggerProvider
+    {
+        public ConcurrentQueue<string> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Collector(categoryName, Entries);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Collector(string category, ConcurrentQueue<string> entries) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    entries.Enqueue($"{logLevel} {category}: {formatter(state, exception)}");
+                }
+            }
+        }
+    }
+}
