@@ -127,9 +127,9 @@ public sealed partial class DeliveryWorker(
     /// <summary>One attempt, in a span that continues the trace of what caused the delivery; its result goes to the recorder.</summary>
     private async Task SendAsync(WebhookDelivery delivery, Webhook webhook, ChannelWriter<Attempt> finished, CancellationToken ct)
     {
+        var startedAt = clock.GetStoredUtcNow();
         try
         {
-            var startedAt = clock.GetStoredUtcNow();
             AttemptResult result;
             using (var activity = MessageTracing.Start(SendActivityName, ActivityKind.Client, delivery.TraceParent))
             {
@@ -150,14 +150,20 @@ public sealed partial class DeliveryWorker(
                 Interlocked.Decrement(ref _inFlight);
             }
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            // Cancelled by shutdown (or a bug): nothing is recorded and the lease gives the row back to a worker later.
-            Interlocked.Decrement(ref _inFlight);
-            if (!ct.IsCancellationRequested)
+            // A bug in an attempt is still a failed attempt: recorded, so the delivery backs off and ends with its retry
+            // window instead of coming back with every lease, unrecorded, forever.
+            LogRoundFailed(ex);
+            if (!finished.TryWrite(new Attempt(delivery, startedAt, new AttemptResult(null, 0, null, $"Not sent: {ex.GetType().Name}.", false, null))))
             {
-                LogRoundFailed(ex);
+                Interlocked.Decrement(ref _inFlight);
             }
+        }
+        catch (Exception)
+        {
+            // Shutting down (cancelled, or a send cut off by it): nothing is recorded and the lease gives the row back to a worker later.
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 

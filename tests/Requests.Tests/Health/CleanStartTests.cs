@@ -23,8 +23,14 @@ public sealed class CleanStartTests
         using var http = host.CreateClient();
         await Eventually.ReturnsAsync(() => http.GetAsync("/health", TestContext.Current.CancellationToken), r => r.IsSuccessStatusCode, "the service to be healthy");
 
-        Assert.Empty(warnings.Entries);
+        // A readiness probe that answers "not yet" while the broker connection comes up is the probe doing its job (the
+        // health check service logs each such answer as an error); everything else logged at Warning or above is not.
+        Assert.Empty(warnings.Entries.Where(e => !IsNotReadyYet(e)));
     }
+
+    private static bool IsNotReadyYet(string entry) =>
+        entry.Contains(" Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService: Health check ", StringComparison.Ordinal)
+        && (entry.Contains("with status Unhealthy", StringComparison.Ordinal) || entry.Contains("with status Degraded", StringComparison.Ordinal));
 
     private sealed class WarningCollector : ILoggerProvider
     {
