@@ -16,27 +16,12 @@ N="${N:-3000}"; C="${C:-16}"; RUNS="${RUNS:-2}"; WARMUP="${WARMUP:-1000}"; PEER=
 PORT="${PORT:-5180}"
 OUT="${OUT:-/tmp/md-bench.$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$OUT"
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+# shellcheck source=bench/system.sh
+. bench/system.sh
 
 command -v hey >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey; }
-
-log "building (Release)"
-dotnet build MarketingDev.sln -c Release -v quiet -nologo >"$OUT/build.log" 2>&1 || { tail -20 "$OUT/build.log"; exit 1; }
-
-log "starting the system (AppHost, data in $OUT/data, Gateway on 127.0.0.1:$PORT)"
-ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-AppHost__DataDir="$OUT/data" AppHost__GatewayPort="$PORT" \
-  dotnet AppHost/bin/Release/net10.0/MarketingDev.AppHost.dll >"$OUT/apphost.log" 2>&1 &
-APPHOST=$!
-trap 'kill -TERM $APPHOST 2>/dev/null; wait $APPHOST 2>/dev/null || true' EXIT
-for _ in $(seq 1 360); do
-  grep -q "MarketingDev is up" "$OUT/apphost.log" && break
-  kill -0 $APPHOST 2>/dev/null || { tail -30 "$OUT/apphost.log"; exit 1; }
-  sleep 0.5
-done
-grep -q "MarketingDev is up" "$OUT/apphost.log" || { echo "the system did not come up in 3 minutes" >&2; exit 1; }
-BASE="http://127.0.0.1:$PORT"
-KEY=$(cat "$OUT/data/admin-api-key")
+build_release
+start_system
 
 TEXT=$(printf 'Marketing asked for a landing page variant with tracked CTA clicks and a GA4 event plan. %.0s' $(seq 1 10) | cut -c1-600)
 cat >"$OUT/request.json" <<JSON
@@ -91,8 +76,7 @@ for RUN in $(seq 1 "$RUNS"); do
   log "run $RUN: GET /api/v1/requests/{id}"
   run_hey "GET one" 200 "$N" "$C" "$BASE/api/v1/requests/$ID"
 done
-kill -TERM $APPHOST; wait $APPHOST 2>/dev/null || true
-trap - EXIT
+stop_system
 
 echo; echo "== MarketingDev ($(nproc) cores, c=$C, n=$N per run)"; column -t -s $'\t' "$SUMMARY"
 echo; echo "== Create → visible in the metrics summary (ms, 10 requests on the idle system; promise: 2,000)"
