@@ -26,47 +26,70 @@ public static class FlowFormulas
 
     public static int Drafted(IEnumerable<RequestRow> rows, MetricWindow w) => rows.Count(r => w.Contains(r.DraftedAt));
 
+    // Each formula comes twice: over any rows and a window (what the tests and the README define), and over the rows
+    // already selected for the window ("Of": the catalog's ranges, which MetricContext selects once per window and
+    // shares, so a year's summary does not filter the same thousands of rows again for every metric).
+
     /// <summary>Submitted → first delivered, in days, for requests first delivered in the period.</summary>
-    public static IEnumerable<double> LeadTimes(IEnumerable<RequestRow> rows, MetricWindow w) =>
-        Delivered(rows, w).Where(r => r.FirstSubmittedAt is not null).Select(r => (r.FirstDeliveredAt!.Value - r.FirstSubmittedAt!.Value).TotalDays);
+    public static IEnumerable<double> LeadTimes(IEnumerable<RequestRow> rows, MetricWindow w) => LeadTimesOf(Delivered(rows, w));
+
+    public static IEnumerable<double> LeadTimesOf(IEnumerable<RequestRow> delivered) =>
+        delivered.Where(r => r.FirstSubmittedAt is not null).Select(r => (r.FirstDeliveredAt!.Value - r.FirstSubmittedAt!.Value).TotalDays);
 
     /// <summary>First in progress → first delivered, in days.</summary>
-    public static IEnumerable<double> CycleTimes(IEnumerable<RequestRow> rows, MetricWindow w) =>
-        Delivered(rows, w).Where(r => r.FirstInProgressAt is not null).Select(r => (r.FirstDeliveredAt!.Value - r.FirstInProgressAt!.Value).TotalDays);
+    public static IEnumerable<double> CycleTimes(IEnumerable<RequestRow> rows, MetricWindow w) => CycleTimesOf(Delivered(rows, w));
+
+    public static IEnumerable<double> CycleTimesOf(IEnumerable<RequestRow> delivered) =>
+        delivered.Where(r => r.FirstInProgressAt is not null).Select(r => (r.FirstDeliveredAt!.Value - r.FirstInProgressAt!.Value).TotalDays);
 
     /// <summary>Submitted → first ready (scoping), in days, for requests first ready in the period.</summary>
-    public static IEnumerable<double> ScopingTimes(IEnumerable<RequestRow> rows, MetricWindow w) =>
-        rows.Where(r => w.Contains(r.FirstReadyAt) && r.FirstSubmittedAt is not null).Select(r => (r.FirstReadyAt!.Value - r.FirstSubmittedAt!.Value).TotalDays);
+    public static IEnumerable<double> ScopingTimes(IEnumerable<RequestRow> rows, MetricWindow w) => ScopingTimesOf(rows.Where(r => w.Contains(r.FirstReadyAt)));
+
+    public static IEnumerable<double> ScopingTimesOf(IEnumerable<RequestRow> ready) =>
+        ready.Where(r => r.FirstSubmittedAt is not null).Select(r => (r.FirstReadyAt!.Value - r.FirstSubmittedAt!.Value).TotalDays);
 
     public static double? ThroughputPerWeek(IEnumerable<RequestRow> rows, MetricWindow w) => Stats.Ratio(Delivered(rows, w).Count, w.Weeks);
 
     /// <summary>Share of the requests submitted in the period that were sent back to draft at least once.</summary>
-    public static double? ReturnedRate(IEnumerable<RequestRow> rows, MetricWindow w) => Stats.Share(Submitted(rows, w), r => r.Returns > 0);
+    public static double? ReturnedRate(IEnumerable<RequestRow> rows, MetricWindow w) => ReturnedRateOf(Submitted(rows, w));
+
+    public static double? ReturnedRateOf(IReadOnlyCollection<RequestRow> submitted) => Stats.Share(submitted, r => r.Returns > 0);
 
     /// <summary>Share of the requests delivered in the period that were reopened at least once.</summary>
-    public static double? ReworkRate(IEnumerable<RequestRow> rows, MetricWindow w) => Stats.Share(Delivered(rows, w), r => r.Reopens > 0);
+    public static double? ReworkRate(IEnumerable<RequestRow> rows, MetricWindow w) => ReworkRateOf(Delivered(rows, w));
 
-    public static double? ClarificationRoundsPerDelivered(IEnumerable<RequestRow> rows, MetricWindow w) =>
-        Stats.Mean(Delivered(rows, w).Select(r => (double)r.Clarifications));
+    public static double? ReworkRateOf(IReadOnlyCollection<RequestRow> delivered) => Stats.Share(delivered, r => r.Reopens > 0);
+
+    public static double? ClarificationRoundsPerDelivered(IEnumerable<RequestRow> rows, MetricWindow w) => ClarificationRoundsOf(Delivered(rows, w));
+
+    public static double? ClarificationRoundsOf(IEnumerable<RequestRow> delivered) => Stats.Mean(delivered.Select(r => (double)r.Clarifications));
 
     /// <summary>Share of the requests submitted in the period with no warning finding at submission and never returned.</summary>
-    public static double? FirstPassReadiness(IEnumerable<RequestRow> rows, MetricWindow w) =>
-        Stats.Share(Submitted(rows, w), r => r.WarningFindings is 0 && r.Returns == 0);
+    public static double? FirstPassReadiness(IEnumerable<RequestRow> rows, MetricWindow w) => FirstPassReadinessOf(Submitted(rows, w));
+
+    public static double? FirstPassReadinessOf(IReadOnlyCollection<RequestRow> submitted) =>
+        Stats.Share(submitted, r => r.WarningFindings is 0 && r.Returns == 0);
 
     /// <summary>Median of actual / estimated working days over the deliveries that had an estimate (below 1: ahead of it).</summary>
-    public static double? EstimateAccuracy(IEnumerable<RequestRow> rows, MetricWindow w) =>
-        Stats.Median(Delivered(rows, w).Where(r => r.EstimateDays > 0 && r.ActualDays is not null).Select(r => r.ActualDays!.Value / r.EstimateDays!.Value));
+    public static double? EstimateAccuracy(IEnumerable<RequestRow> rows, MetricWindow w) => EstimateAccuracyOf(Delivered(rows, w));
+
+    public static double? EstimateAccuracyOf(IEnumerable<RequestRow> delivered) =>
+        Stats.Median(delivered.Where(r => r.EstimateDays > 0 && r.ActualDays is not null).Select(r => r.ActualDays!.Value / r.EstimateDays!.Value));
 
     /// <summary>Share of the deliveries with a launch date that came on or before it (UTC date).</summary>
-    public static double? OnTimeRate(IEnumerable<RequestRow> rows, MetricWindow w) =>
-        Stats.Share(Delivered(rows, w).Where(r => r.LaunchDate is not null).ToList(),
+    public static double? OnTimeRate(IEnumerable<RequestRow> rows, MetricWindow w) => OnTimeRateOf(Delivered(rows, w));
+
+    public static double? OnTimeRateOf(IEnumerable<RequestRow> delivered) =>
+        Stats.Share(delivered.Where(r => r.LaunchDate is not null).ToList(),
             r => DateOnly.FromDateTime(r.FirstDeliveredAt!.Value.UtcDateTime) <= r.LaunchDate!.Value);
 
     /// <summary>Bugs reported within 30 days after the first delivery of a request delivered in the period.</summary>
-    public static int PostLaunchBugs(IEnumerable<RequestRow> rows, IEnumerable<BugRow> bugs, MetricWindow w)
+    public static int PostLaunchBugs(IEnumerable<RequestRow> rows, IEnumerable<BugRow> bugs, MetricWindow w) => PostLaunchBugsOf(Delivered(rows, w), bugs);
+
+    public static int PostLaunchBugsOf(IEnumerable<RequestRow> delivered, IEnumerable<BugRow> bugs)
     {
-        var delivered = Delivered(rows, w).ToDictionary(r => r.RequestId, r => r.FirstDeliveredAt!.Value);
-        return bugs.Count(b => b.RequestId is { } id && delivered.TryGetValue(id, out var at)
+        var deliveredAt = delivered.ToDictionary(r => r.RequestId, r => r.FirstDeliveredAt!.Value);
+        return bugs.Count(b => b.RequestId is { } id && deliveredAt.TryGetValue(id, out var at)
                                && b.ReportedAt >= at && b.ReportedAt <= at.AddDays(PostLaunchBugDays));
     }
 

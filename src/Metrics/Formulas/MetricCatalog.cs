@@ -18,6 +18,11 @@ public sealed record MetricDefinition(string Name, MetricArea Area, MetricUnit U
 public sealed class MetricContext(MetricInputs inputs, MetricWindow window)
 {
     private RequestScope? _scope;
+    private IReadOnlyList<RequestRow>? _submitted;
+    private IReadOnlyList<RequestRow>? _delivered;
+    private double[]? _leadTimes;
+    private double[]? _cycleTimes;
+    private int? _postLaunchBugs;
 
     public MetricInputs Inputs { get; } = inputs;
     public MetricWindow Window { get; } = window;
@@ -30,13 +35,22 @@ public sealed class MetricContext(MetricInputs inputs, MetricWindow window)
     public IReadOnlyList<RequestRow> Drafted => Scope.Drafted.Between(Window.From, Window.To);
 
     /// <summary>The requests of the scope first submitted in the window.</summary>
-    public IReadOnlyList<RequestRow> Submitted => Scope.Submitted.Between(Window.From, Window.To);
+    public IReadOnlyList<RequestRow> Submitted => _submitted ??= Scope.Submitted.Between(Window.From, Window.To);
 
     /// <summary>The requests of the scope first ready in the window.</summary>
     public IReadOnlyList<RequestRow> Ready => Scope.Ready.Between(Window.From, Window.To);
 
     /// <summary>The requests of the scope first delivered in the window.</summary>
-    public IReadOnlyList<RequestRow> Delivered => Scope.Delivered.Between(Window.From, Window.To);
+    public IReadOnlyList<RequestRow> Delivered => _delivered ??= Scope.Delivered.Between(Window.From, Window.To);
+
+    /// <summary>Lead times of those deliveries, ascending: the median and the 85th percentile share one sort.</summary>
+    public double[] LeadTimes => _leadTimes ??= Stats.Sorted(FlowFormulas.LeadTimesOf(Delivered));
+
+    /// <summary>Cycle times of those deliveries, ascending.</summary>
+    public double[] CycleTimes => _cycleTimes ??= Stats.Sorted(FlowFormulas.CycleTimesOf(Delivered));
+
+    /// <summary>Bugs reported within 30 days after a delivery in the window (the metric and the summary's count).</summary>
+    public int PostLaunchBugs => _postLaunchBugs ??= FlowFormulas.PostLaunchBugsOf(Delivered, BugsAfterDeliveries);
 
     /// <summary>The moments (return, reopen, clarification, rework) of the scope's requests in the window.</summary>
     public IEnumerable<RequestMoment> Moments => Scope.Moments.Between(Window.From, Window.To).Select(m => m.Moment);
@@ -58,41 +72,41 @@ public static class MetricCatalog
     public static readonly IReadOnlyList<MetricDefinition> All =
     [
         new("requestsDrafted", MetricArea.Flow, MetricUnit.Count, "Requests drafted in the period.", "RequestDrafted",
-            c => FlowFormulas.Drafted(c.Drafted, c.Window)),
+            c => c.Drafted.Count),
         new("requestsSubmitted", MetricArea.Flow, MetricUnit.Count, "Requests submitted for the first time in the period.", "RequestSubmitted",
-            c => FlowFormulas.Submitted(c.Submitted, c.Window).Count),
+            c => c.Submitted.Count),
         new("requestsDelivered", MetricArea.Flow, MetricUnit.Count, "Requests delivered for the first time in the period.", "RequestDelivered",
-            c => FlowFormulas.Delivered(c.Delivered, c.Window).Count),
+            c => c.Delivered.Count),
         new("leadTimeMedian", MetricArea.Flow, MetricUnit.Days, "Median days from first submission to first delivery, over the requests first delivered in the period.", RequestEvents,
-            c => Stats.Median(FlowFormulas.LeadTimes(c.Delivered, c.Window))),
+            c => Stats.PercentileOfSorted(c.LeadTimes, 0.5)),
         new("leadTimeP85", MetricArea.Flow, MetricUnit.Days, "85th percentile (linear interpolation) of the same lead times.", RequestEvents,
-            c => Stats.Percentile(FlowFormulas.LeadTimes(c.Delivered, c.Window), 0.85)),
+            c => Stats.PercentileOfSorted(c.LeadTimes, 0.85)),
         new("cycleTimeMedian", MetricArea.Flow, MetricUnit.Days, "Median days from first inProgress to first delivery, over the requests first delivered in the period.", "RequestStatusChanged, RequestDelivered",
-            c => Stats.Median(FlowFormulas.CycleTimes(c.Delivered, c.Window))),
+            c => Stats.PercentileOfSorted(c.CycleTimes, 0.5)),
         new("cycleTimeP85", MetricArea.Flow, MetricUnit.Days, "85th percentile of the same cycle times.", "RequestStatusChanged, RequestDelivered",
-            c => Stats.Percentile(FlowFormulas.CycleTimes(c.Delivered, c.Window), 0.85)),
+            c => Stats.PercentileOfSorted(c.CycleTimes, 0.85)),
         new("throughputPerWeek", MetricArea.Flow, MetricUnit.PerWeek, "Requests first delivered in the period per 7 days of the period.", "RequestDelivered",
-            c => FlowFormulas.ThroughputPerWeek(c.Delivered, c.Window)),
+            c => Stats.Ratio(c.Delivered.Count, c.Window.Weeks)),
         new("returnedForInformationRate", MetricArea.Flow, MetricUnit.Ratio, "Share of the requests first submitted in the period that were returned to draft at least once.", "RequestSubmitted, RequestStatusChanged (kind returned)",
-            c => FlowFormulas.ReturnedRate(c.Submitted, c.Window)),
+            c => FlowFormulas.ReturnedRateOf(c.Submitted)),
         new("reworkRate", MetricArea.Flow, MetricUnit.Ratio, "Share of the requests first delivered in the period that were reopened at least once.", "RequestDelivered, RequestStatusChanged (kind reopened)",
-            c => FlowFormulas.ReworkRate(c.Delivered, c.Window)),
+            c => FlowFormulas.ReworkRateOf(c.Delivered)),
         new("clarificationRoundsPerDelivered", MetricArea.Flow, MetricUnit.PerRequest, "Mean number of clarifying questions asked on the requests first delivered in the period.", "ClarificationRequested, RequestDelivered",
-            c => FlowFormulas.ClarificationRoundsPerDelivered(c.Delivered, c.Window)),
+            c => FlowFormulas.ClarificationRoundsOf(c.Delivered)),
         new("firstPassReadiness", MetricArea.Flow, MetricUnit.Ratio, "Share of the requests first submitted in the period with no warning finding at submission and never returned.", "RequestSubmitted (WarningFindings), RequestStatusChanged",
-            c => FlowFormulas.FirstPassReadiness(c.Submitted, c.Window)),
+            c => FlowFormulas.FirstPassReadinessOf(c.Submitted)),
         new("estimateAccuracy", MetricArea.Flow, MetricUnit.Ratio, "Median of actual / estimated working days over the deliveries in the period that had an estimate (below 1: ahead of estimate).", "RequestEstimated, RequestDelivered",
-            c => FlowFormulas.EstimateAccuracy(c.Delivered, c.Window)),
+            c => FlowFormulas.EstimateAccuracyOf(c.Delivered)),
         new("onTimeRate", MetricArea.Flow, MetricUnit.Ratio, "Share of the deliveries in the period with a launch date that came on or before it.", "RequestDelivered (LaunchDate)",
-            c => FlowFormulas.OnTimeRate(c.Delivered, c.Window)),
+            c => FlowFormulas.OnTimeRateOf(c.Delivered)),
         new("postLaunchBugsPerDelivered", MetricArea.Flow, MetricUnit.PerRequest, "Bugs reported within 30 days after first delivery, per request first delivered in the period.", "BugReported, RequestDelivered",
-            c => FlowFormulas.PostLaunchBugsPerDelivered(c.Delivered, c.BugsAfterDeliveries, c.Window)),
+            c => Stats.Ratio(c.PostLaunchBugs, c.Delivered.Count)),
         new("openRoadblocks", MetricArea.Flow, MetricUnit.Count, "Roadblocks raised and not resolved at the end of the period (or now).", "RoadblockRaised, RoadblockResolved",
             c => FlowFormulas.OpenRoadblocks(c.Roadblocks, c.Window).Count),
         new("openRoadblockAgeMedian", MetricArea.Flow, MetricUnit.Days, "Median age in days of those open roadblocks.", "RoadblockRaised, RoadblockResolved",
             c => FlowFormulas.OpenRoadblockAgeMedian(c.Roadblocks, c.Window)),
         new("scopingTimeMedian", MetricArea.Flow, MetricUnit.Days, "Median days from first submission to first ready, over the requests first ready in the period.", "RequestSubmitted, RequestStatusChanged (to ready)",
-            c => Stats.Median(FlowFormulas.ScopingTimes(c.Ready, c.Window))),
+            c => Stats.Median(FlowFormulas.ScopingTimesOf(c.Ready))),
         new("reworkHoursPerMonth", MetricArea.Flow, MetricUnit.HoursPerMonth, "Working days (8 h) from a return to the resubmission and from a reopen to the next delivery, ending in the period, per 30 days.", "RequestStatusChanged, RequestSubmitted, RequestDelivered",
             c => FlowFormulas.ReworkHoursPerMonth(c.Moments, c.Window)),
         new("meetingsHeld", MetricArea.Meetings, MetricUnit.Count, "Sync meetings completed in the period.", "MeetingCompleted",

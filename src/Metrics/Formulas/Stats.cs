@@ -6,18 +6,29 @@ public static class Stats
     public static double? Median(IEnumerable<double> values) => Percentile(values, 0.5);
 
     /// <summary>Linear interpolation between closest ranks (PERCENTILE.INC): rank = p × (n − 1).</summary>
-    public static double? Percentile(IEnumerable<double> values, double p)
+    public static double? Percentile(IEnumerable<double> values, double p) => PercentileOfSorted(Sorted(values), p);
+
+    /// <summary>
+    /// The values in ascending order, to take several percentiles of one sort. Array.Sort on a copy: the same order as a
+    /// stable sort (equal doubles are the same number; the formulas give no NaN or negative zero), several times faster
+    /// than Order() on a year's lead times.
+    /// </summary>
+    public static double[] Sorted(IEnumerable<double> values)
     {
-        // Array.Sort on a copy: the same order as a stable sort (equal doubles are the same number; the formulas give no
-        // NaN or negative zero), several times faster than Order() on a year's lead times.
         var sorted = values.ToArray();
         Array.Sort(sorted);
-        if (sorted.Length == 0)
+        return sorted;
+    }
+
+    /// <summary><see cref="Percentile"/> of values already in ascending order.</summary>
+    public static double? PercentileOfSorted(IReadOnlyList<double> sorted, double p)
+    {
+        if (sorted.Count == 0)
         {
             return null;
         }
 
-        var rank = p * (sorted.Length - 1);
+        var rank = p * (sorted.Count - 1);
         var lower = (int)Math.Floor(rank);
         var upper = (int)Math.Ceiling(rank);
         return sorted[lower] + ((sorted[upper] - sorted[lower]) * (rank - lower));

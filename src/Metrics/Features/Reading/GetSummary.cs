@@ -75,7 +75,7 @@ public sealed class GetSummaryHandler(MetricsDbContext db, MetricInputsLoader lo
             FlowFormulas.MomentCount(context.Moments, RequestMoment.Reopened, window),
             FlowFormulas.MomentCount(context.Moments, RequestMoment.Clarification, window),
             context.Roadblocks.Count(b => window.Contains(b.RaisedAt)),
-            FlowFormulas.PostLaunchBugs(context.Delivered, context.BugsAfterDeliveries, window),
+            context.PostLaunchBugs,
             KnowledgeFormulas.ArticlesPublished(inputs.Articles, window),
             lastEventAt);
     }
