@@ -64,6 +64,8 @@ public static class Database
 
                 // Npgsql's history repository claims the history table always exists and lets the first SELECT fail, which
                 // EF logs as an error on every first start (npgsql/efcore.pg#3407): create it first, so the log stays clean.
+                // The script comes from the context's own history repository, so it has the column names MigrateAsync reads
+                // (Requests and Gateway keep "MigrationId"/"ProductVersion": MigrationsHistory.KeepPascalCaseMigrationsHistory).
                 var db = scope.ServiceProvider.GetRequiredService<TDb>();
                 await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), app.Lifetime.ApplicationStopping);
                 await db.Database.MigrateAsync(app.Lifetime.ApplicationStopping);

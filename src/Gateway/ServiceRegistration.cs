@@ -10,6 +10,7 @@ using MarketingDev.Gateway.RateLimiting;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using GrpcMetrics = MarketingDev.Contracts.Grpc.Metrics;
 using GrpcRequests = MarketingDev.Contracts.Grpc.Requests;
 
@@ -21,6 +22,9 @@ internal static class ServiceRegistration
     {
         var services = builder.Services;
         builder.AddServiceDbContext<GatewayDbContext>(ServiceNames.GatewayDb);
+        // Not in OnConfiguring: a pooled DbContext may not change its options there. The history table keeps the names
+        // this database was created with (see KeepPascalCaseMigrationsHistory).
+        services.ConfigureDbContext<GatewayDbContext>(o => o.UseSnakeCaseNamingConvention().KeepPascalCaseMigrationsHistory());
         services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.Section));
         Http.GatewayLimits.Configure(builder);
         services.AddSingleton(TimeProvider.System);

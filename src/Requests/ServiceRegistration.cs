@@ -12,6 +12,7 @@ using MarketingDev.Requests.Features.Roadblocks;
 using MarketingDev.Requests.Features.Workflow;
 using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
+using Microsoft.EntityFrameworkCore;
 
 namespace MarketingDev.Requests;
 
@@ -21,6 +22,9 @@ internal static class ServiceRegistration
     {
         builder.AddCallerAuthentication();
         builder.AddServiceDbContext<RequestsDbContext>(ServiceNames.RequestsDb);
+        // Not in OnConfiguring: a pooled DbContext may not change its options there. The history table keeps the names
+        // this database was created with (see KeepPascalCaseMigrationsHistory).
+        builder.Services.ConfigureDbContext<RequestsDbContext>(o => o.UseSnakeCaseNamingConvention().KeepPascalCaseMigrationsHistory());
         builder.AddMessaging<RequestsDbContext>(ServiceNames.Requests);
         builder.Services.AddGrpc(o => o.Interceptors.Add<DomainExceptionInterceptor>());
 

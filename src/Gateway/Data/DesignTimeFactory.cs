@@ -1,3 +1,4 @@
+using MarketingDev.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -9,5 +10,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<GatewayDbC
     public GatewayDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<GatewayDbContext>()
             .UseNpgsql("Host=localhost;Database=gatewaydb", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .KeepPascalCaseMigrationsHistory()
             .Options);
 }

@@ -1,3 +1,4 @@
+using MarketingDev.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -9,5 +10,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<RequestsDb
     public RequestsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<RequestsDbContext>()
             .UseNpgsql("Host=localhost;Database=requestsdb", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .KeepPascalCaseMigrationsHistory()
             .Options);
 }

@@ -8,15 +8,11 @@ internal sealed class IntegrationEventRecordConfiguration : IEntityTypeConfigura
 {
     public void Configure(EntityTypeBuilder<IntegrationEventRecord> builder)
     {
-        builder.ToTable("integration_events");
         builder.HasKey(e => e.Sequence);
-        builder.Property(e => e.Sequence).HasColumnName("sequence").UseIdentityAlwaysColumn();
-        builder.Property(e => e.EventId).HasColumnName("event_id");
+        builder.Property(e => e.Sequence).UseIdentityAlwaysColumn();
         builder.HasIndex(e => e.EventId).IsUnique();
-        builder.Property(e => e.Type).HasColumnName("type").HasMaxLength(100);
-        builder.Property(e => e.OccurredAt).HasColumnName("occurred_at");
-        builder.Property(e => e.RecordedAt).HasColumnName("recorded_at");
+        builder.Property(e => e.Type).HasMaxLength(100);
         builder.HasIndex(e => e.RecordedAt);
-        builder.Property(e => e.Payload).HasColumnName("payload").HasColumnType("jsonb");
+        builder.Property(e => e.Payload).HasColumnType("jsonb");
     }
 }

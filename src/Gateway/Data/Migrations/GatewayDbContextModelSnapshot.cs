@@ -67,10 +67,12 @@ namespace MarketingDev.Gateway.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("role");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
 
                     b.HasIndex("Hash")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_hash");
 
                     b.ToTable("api_keys", (string)null);
                 });
@@ -127,9 +129,11 @@ namespace MarketingDev.Gateway.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("status_code");
 
-                    b.HasKey("ClientId", "Key");
+                    b.HasKey("ClientId", "Key")
+                        .HasName("pk_idempotency_records");
 
-                    b.HasIndex("ExpiresAt");
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_records_expires_at");
 
                     b.ToTable("idempotency_records", (string)null);
                 });
@@ -173,9 +177,11 @@ namespace MarketingDev.Gateway.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("status_code");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_delivery_attempts");
 
-                    b.HasIndex("DeliveryId");
+                    b.HasIndex("DeliveryId")
+                        .HasDatabaseName("ix_webhook_delivery_attempts_delivery_id");
 
                     b.ToTable("webhook_delivery_attempts", (string)null);
                 });
@@ -212,12 +218,15 @@ namespace MarketingDev.Gateway.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("type");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("Sequence")
+                        .HasName("pk_integration_events");
 
                     b.HasIndex("EventId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_integration_events_event_id");
 
-                    b.HasIndex("RecordedAt");
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_integration_events_recorded_at");
 
                     b.ToTable("integration_events", (string)null);
                 });
@@ -289,7 +298,8 @@ namespace MarketingDev.Gateway.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("url");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_webhooks");
 
                     b.ToTable("webhooks", (string)null);
                 });
@@ -369,17 +379,21 @@ namespace MarketingDev.Gateway.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("webhook_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_deliveries");
 
-                    b.HasAlternateKey("Sequence");
+                    b.HasAlternateKey("Sequence")
+                        .HasName("ak_webhook_deliveries_sequence");
 
-                    b.HasIndex("EventId");
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_webhook_deliveries_event_id");
 
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_webhook_deliveries_due")
                         .HasFilter("status = 'pending'");
 
-                    b.HasIndex("WebhookId", "Sequence");
+                    b.HasIndex("WebhookId", "Sequence")
+                        .HasDatabaseName("ix_webhook_deliveries_webhook_id_sequence");
 
                     b.ToTable("webhook_deliveries", (string)null);
                 });
@@ -430,9 +444,11 @@ namespace MarketingDev.Gateway.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
-                    b.HasIndex("ProcessedAt");
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_inbox_messages_processed_at");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -481,14 +497,16 @@ namespace MarketingDev.Gateway.Data.Migrations
                         .HasColumnType("character varying(55)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_outbox_messages_pending")
                         .HasFilter("dispatched_at IS NULL");
 
                     b.HasIndex("MessageId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -510,7 +528,8 @@ namespace MarketingDev.Gateway.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("xml");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
 
                     b.ToTable("data_protection_keys", (string)null);
                 });
@@ -521,7 +540,8 @@ namespace MarketingDev.Gateway.Data.Migrations
                         .WithMany("Attempts")
                         .HasForeignKey("DeliveryId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_delivery_attempts_webhook_deliveries_delivery_id");
                 });
 
             modelBuilder.Entity("MarketingDev.Gateway.Webhooks.WebhookDelivery", b =>
@@ -530,7 +550,8 @@ namespace MarketingDev.Gateway.Data.Migrations
                         .WithMany()
                         .HasForeignKey("WebhookId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_webhooks_webhook_id");
                 });
 
             modelBuilder.Entity("MarketingDev.Gateway.Webhooks.WebhookDelivery", b =>

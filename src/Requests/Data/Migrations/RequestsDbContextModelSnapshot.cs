@@ -110,14 +110,18 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_bugs");
 
                     b.HasIndex("Number")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_bugs_number");
 
-                    b.HasIndex("RequestId", "Number");
+                    b.HasIndex("RequestId", "Number")
+                        .HasDatabaseName("ix_bugs_request_id_number");
 
-                    b.HasIndex("Status", "Number");
+                    b.HasIndex("Status", "Number")
+                        .HasDatabaseName("ix_bugs_status_number");
 
                     b.ToTable("bugs", (string)null);
                 });
@@ -162,9 +166,11 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_clarifications");
 
-                    b.HasIndex("RequestId", "AskedAt");
+                    b.HasIndex("RequestId", "AskedAt")
+                        .HasDatabaseName("ix_clarifications_request_id_asked_at");
 
                     b.ToTable("clarifications", (string)null);
                 });
@@ -274,19 +280,23 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_requests");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ix_requests_idempotency_key")
                         .HasFilter("idempotency_key IS NOT NULL");
 
-                    b.HasIndex("LaunchDate");
+                    b.HasIndex("LaunchDate")
+                        .HasDatabaseName("ix_requests_launch_date");
 
                     b.HasIndex("Number")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_number");
 
-                    b.HasIndex("Status", "Number");
+                    b.HasIndex("Status", "Number")
+                        .HasDatabaseName("ix_requests_status_number");
 
                     b.ToTable("requests", (string)null);
                 });
@@ -345,9 +355,11 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_request_changes");
 
-                    b.HasIndex("RequestId", "Id");
+                    b.HasIndex("RequestId", "Id")
+                        .HasDatabaseName("ix_request_changes_request_id_id");
 
                     b.ToTable("request_changes", (string)null);
                 });
@@ -423,14 +435,18 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("status");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_roadblocks");
 
-                    b.HasIndex("RequestId");
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_roadblocks_request_id");
 
                     b.HasIndex("Seq")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_roadblocks_seq");
 
-                    b.HasIndex("Status", "Seq");
+                    b.HasIndex("Status", "Seq")
+                        .HasDatabaseName("ix_roadblocks_status_seq");
 
                     b.ToTable("roadblocks", (string)null);
                 });
@@ -481,9 +497,11 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
-                    b.HasIndex("ProcessedAt");
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_inbox_messages_processed_at");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -532,14 +550,16 @@ namespace MarketingDev.Requests.Data.Migrations
                         .HasColumnType("character varying(55)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_outbox_messages_pending")
                         .HasFilter("dispatched_at IS NULL");
 
                     b.HasIndex("MessageId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -549,7 +569,8 @@ namespace MarketingDev.Requests.Data.Migrations
                     b.HasOne("MarketingDev.Requests.Domain.Request", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_bugs_requests_request_id");
                 });
 
             modelBuilder.Entity("MarketingDev.Requests.Domain.Clarification", b =>
@@ -558,7 +579,8 @@ namespace MarketingDev.Requests.Data.Migrations
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_clarifications_requests_request_id");
                 });
 
             modelBuilder.Entity("MarketingDev.Requests.Domain.RequestChange", b =>
@@ -567,7 +589,8 @@ namespace MarketingDev.Requests.Data.Migrations
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_request_changes_requests_request_id");
                 });
 
             modelBuilder.Entity("MarketingDev.Requests.Domain.Roadblock", b =>
@@ -576,7 +599,8 @@ namespace MarketingDev.Requests.Data.Migrations
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_roadblocks_requests_request_id");
                 });
 #pragma warning restore 612, 618
         }
