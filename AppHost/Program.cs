@@ -21,6 +21,12 @@ IResourceBuilder<IResourceWithConnectionString> Database(string name) => servers
 var signingKey = builder.AddParameter("service-signing-key", Secrets.ReadOrCreate(Path.Combine(data, "service-signing-key"), "msk_"), secret: true);
 var adminKey = builder.AddParameter("admin-api-key", Secrets.ReadOrCreate(Path.Combine(data, "admin-api-key"), "mdk_"), secret: true);
 var replicas = builder.Configuration.GetValue("AppHost:Replicas", 1);
+// The services run as Development unless told otherwise (developer exception pages, DI scope checks, the dashboard's
+// full traces); the benchmarks run them as a deployment would, with AppHost__ServiceEnvironment=Production.
+var serviceEnvironment = builder.Configuration["AppHost:ServiceEnvironment"] is { Length: > 0 } environment ? environment : "Development";
+// Every trace goes to the dashboard unless a ratio is given: a deployment samples (the Gateway decides per call, the
+// services follow its decision), and on a small machine the dashboard's intake competes with the system it watches.
+var traceSampleRatio = builder.Configuration.GetValue<double?>("AppHost:TraceSampleRatio");
 
 // Each service declares its endpoints in its appsettings.json (Kestrel "http" for HTTP/1.1 and probes, "grpc" for
 // HTTP/2); Aspire takes them from there and points them at free ports.
@@ -29,6 +35,16 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string database
         .WithReference(Database(database)).WaitFor(Database(database))
         .WithReference(messaging).WaitFor(messaging)
         .WithEnvironment("ServiceAuth__SigningKeys__0", signingKey)
+        .WithEnvironment("ASPNETCORE_ENVIRONMENT", serviceEnvironment)
+        .WithEnvironment("DOTNET_ENVIRONMENT", serviceEnvironment)
+        .WithEnvironment(context =>
+        {
+            if (traceSampleRatio is { } ratio)
+            {
+                context.EnvironmentVariables["OTEL_TRACES_SAMPLER"] = "parentbased_traceidratio";
+                context.EnvironmentVariables["OTEL_TRACES_SAMPLER_ARG"] = ratio.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        })
         .WithHttpHealthCheck("/health", endpointName: "http");
 
 var requests = Service<Projects.Requests>(ServiceNames.Requests, ServiceNames.RequestsDb).WithReplicas(replicas);

@@ -3,6 +3,9 @@
 #   NO_BUILD=1   skip the Release build (when the caller already built under the shared build lock)
 #   APPHOST_ENV  extra environment for the AppHost and the services it starts (e.g. "Metrics__InputsCache=false")
 #   APPHOST_ARGS arguments for the AppHost (e.g. --seed-demo)
+#   SERVICE_ENVIRONMENT  the services' environment (Production: what a deployment runs, without developer pages and DI
+#                        scope checks; Development is what `dotnet run --project AppHost` gives)
+#   TRACE_SAMPLE_RATIO   share of calls traced into the dashboard (0.1, a deployment's sampling; 1 traces every call)
 
 log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
@@ -19,7 +22,10 @@ start_system() {
   # The admin key's rate limit (50 calls/s) would measure the limiter, not the system: the benchmarks lift it (the
   # limiter still runs on every call). APPHOST_ENV can set it back.
   # shellcheck disable=SC2086 # APPHOST_ENV is a list of NAME=value words
+  # The services run as deployed (SERVICE_ENVIRONMENT, TRACE_SAMPLE_RATIO): on two cores the dashboard's intake of every
+  # span competes with the system it watches.
   env Gateway__RateLimits__Admin__TokenLimit=1000000 Gateway__RateLimits__Admin__TokensPerPeriod=1000000 \
+    AppHost__ServiceEnvironment="${SERVICE_ENVIRONMENT:-Production}" AppHost__TraceSampleRatio="${TRACE_SAMPLE_RATIO:-0.1}" \
     ${APPHOST_ENV:-} ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     AppHost__DataDir="$OUT/data" AppHost__GatewayPort="$PORT" \
     dotnet AppHost/bin/Release/net10.0/MarketingDev.AppHost.dll ${APPHOST_ARGS:-} >"$OUT/apphost.log" 2>&1 &
@@ -40,6 +46,12 @@ stop_system() {
   kill -TERM "$APPHOST" 2>/dev/null; wait "$APPHOST" 2>/dev/null || true
   APPHOST=""
   trap - EXIT
+  # The orchestrator stops the services after the AppHost has exited: wait for them, or the next run shares the cores
+  # with a system still shutting down.
+  for _ in $(seq 1 60); do
+    pgrep -f "dcp start-apiserver --monitor|MarketingDev\.(Gateway|Requests|Metrics|KnowledgeBase|SyncMeetings)( |$)" >/dev/null || return 0
+    sleep 1
+  done
 }
 
 # The private PostgreSQL's port (in the name of its newest socket: an earlier, killed run may have left one) and psql.
