@@ -15,7 +15,8 @@ internal static class WebhookRegistration
 
     /// <summary>
     /// Messaging (every integration event into the feed and the deliveries, through the inbox; WebhookDisabled out
-    /// through the outbox), the delivery worker, and secrets under Data Protection with its key ring in gatewaydb.
+    /// through the outbox), the delivery worker, and secrets under Data Protection with its key ring in gatewaydb,
+    /// encrypted at rest with the KeyRingCertificate.
     /// </summary>
     public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
     {
@@ -25,7 +26,8 @@ internal static class WebhookRegistration
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.BatchSize > 0 && o.MaxInFlight > 0 && o.DisableAfterFailures > 0,
                 "Webhooks: AttemptTimeout, BatchSize, MaxInFlight and DisableAfterFailures must be positive.")
             .ValidateOnStart();
-        services.AddDataProtection().SetApplicationName("MarketingDev.Gateway").PersistKeysToDbContext<GatewayDbContext>();
+        services.AddDataProtection().SetApplicationName("MarketingDev.Gateway").PersistKeysToDbContext<GatewayDbContext>()
+            .ProtectKeysWithCertificate(KeyRingCertificate.LoadOrCreate(builder.Configuration, builder.Environment));
         services.AddSingleton(sp => new TargetPolicy(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowedTargets));
         services.AddSingleton<TargetResolver>();
         services.AddSingleton<WebhookSender>();

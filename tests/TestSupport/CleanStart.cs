@@ -1,0 +1,32 @@
+namespace MarketingDev.TestSupport;
+
+/// <summary>
+/// What a first start logs that an operator would have to act on. An operator reads every warning as something to do,
+/// so a start on an empty database (migrations, key creation, broker connection, background services) must log none.
+/// </summary>
+public static class CleanStart
+{
+    /// <summary>Starts the host, waits until its /health answers 200, and returns every warning and error it logged meanwhile.</summary>
+    public static async Task<IReadOnlyList<string>> WarningsUntilHealthyAsync<TEntryPoint>(ServiceHost<TEntryPoint> host)
+        where TEntryPoint : class
+    {
+        await WaitUntilHealthyAsync(host);
+        return [.. host.Logs.WarningsAndErrors().Where(e => !IsNotReadyYet(e))];
+    }
+
+    /// <summary>Starts the host and waits until its /health answers 200 (database migrated, broker connected).</summary>
+    public static async Task WaitUntilHealthyAsync<TEntryPoint>(ServiceHost<TEntryPoint> host) where TEntryPoint : class
+    {
+        using var http = host.CreateClient();
+        using var healthy = await Eventually.ReturnsAsync(() => http.GetAsync("/health"), r => r.IsSuccessStatusCode, "the service to be healthy");
+    }
+
+    /// <summary>
+    /// A readiness probe that answers "not yet" while the broker connection comes up is the probe doing its job (the
+    /// health check service logs each such answer as an error); everything else logged at Warning or above is not.
+    /// </summary>
+    private static bool IsNotReadyYet(string entry) =>
+        entry.Contains(" Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService[", StringComparison.Ordinal)
+        && entry.Contains(": Health check ", StringComparison.Ordinal)
+        && (entry.Contains("with status Unhealthy", StringComparison.Ordinal) || entry.Contains("with status Degraded", StringComparison.Ordinal));
+}
