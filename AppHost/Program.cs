@@ -55,6 +55,8 @@ var metrics = Service<Projects.Metrics>(ServiceNames.Metrics, ServiceNames.Metri
 var gateway = Service<Projects.Gateway>(ServiceNames.Gateway, ServiceNames.GatewayDb)
     .WithReference(requests).WithReference(meetings).WithReference(knowledge).WithReference(metrics)
     .WithEnvironment("Gateway__BootstrapAdminKey", adminKey)
+    // The certificate that encrypts the Gateway's key ring lives with the data it protects (created on first start).
+    .WithEnvironment("Gateway__DataProtection__CertificatePath", Path.Combine(data, "gateway-data-protection.pfx"))
     .WithEndpoint("http", e => e.Port = builder.Configuration.GetValue("AppHost:GatewayPort", 5080))
     .WithReplicas(replicas);
 
