@@ -27,6 +27,11 @@ var serviceEnvironment = builder.Configuration["AppHost:ServiceEnvironment"] is 
 // Every trace goes to the dashboard unless a ratio is given: a deployment samples (the Gateway decides per call, the
 // services follow its decision), and on a small machine the dashboard's intake competes with the system it watches.
 var traceSampleRatio = builder.Configuration.GetValue<double?>("AppHost:TraceSampleRatio");
+if (traceSampleRatio is < 0 or > 1)
+{
+    throw new InvalidOperationException($"AppHost:TraceSampleRatio is {traceSampleRatio}: give a share of calls between 0 and 1 (e.g. 0.1).");
+}
+
 
 // Each service declares its endpoints in its appsettings.json (Kestrel "http" for HTTP/1.1 and probes, "grpc" for
 // HTTP/2); Aspire takes them from there and points them at free ports.

@@ -48,7 +48,9 @@ public static class FlowFormulas
     public static IEnumerable<double> ScopingTimesOf(IEnumerable<RequestRow> ready) =>
         ready.Where(r => r.FirstSubmittedAt is not null).Select(r => (r.FirstReadyAt!.Value - r.FirstSubmittedAt!.Value).TotalDays);
 
-    public static double? ThroughputPerWeek(IEnumerable<RequestRow> rows, MetricWindow w) => Stats.Ratio(Delivered(rows, w).Count, w.Weeks);
+    public static double? ThroughputPerWeek(IEnumerable<RequestRow> rows, MetricWindow w) => ThroughputPerWeekOf(Delivered(rows, w), w);
+
+    public static double? ThroughputPerWeekOf(IReadOnlyCollection<RequestRow> delivered, MetricWindow w) => Stats.Ratio(delivered.Count, w.Weeks);
 
     /// <summary>Share of the requests submitted in the period that were sent back to draft at least once.</summary>
     public static double? ReturnedRate(IEnumerable<RequestRow> rows, MetricWindow w) => ReturnedRateOf(Submitted(rows, w));
@@ -95,9 +97,13 @@ public static class FlowFormulas
 
     public static double? PostLaunchBugsPerDelivered(IEnumerable<RequestRow> rows, IEnumerable<BugRow> bugs, MetricWindow w)
     {
-        var list = rows.ToList();
-        return Stats.Ratio(PostLaunchBugs(list, bugs, w), Delivered(list, w).Count);
+        var delivered = Delivered(rows, w);
+        return PostLaunchBugsPerDeliveredOf(delivered, PostLaunchBugsOf(delivered, bugs));
     }
+
+    /// <summary>The deliveries' post-launch bugs (<see cref="PostLaunchBugsOf"/>, counted once by the caller) per delivery.</summary>
+    public static double? PostLaunchBugsPerDeliveredOf(IReadOnlyCollection<RequestRow> delivered, int postLaunchBugs) =>
+        Stats.Ratio(postLaunchBugs, delivered.Count);
 
     public static int MomentCount(IEnumerable<RequestRow> rows, string kind, MetricWindow w) =>
         rows.Sum(r => r.Moments.Count(m => m.Kind == kind && w.Contains(m.At)));
