@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using MarketingDev.Contracts.Events.Gateway;
@@ -23,6 +24,9 @@ namespace MarketingDev.Gateway.Webhooks;
 /// transaction: the webhooks' runs of failures first (locking those rows in id order), then every delivery's next state
 /// and its attempt row in one statement.</item>
 /// </list>
+/// A Gateway that stops (a deploy, a scale-in) finishes cleanly: it waits for its sends to end (cut off by the stopping
+/// token), records the attempts that were answered, and gives the cut-off deliveries back at once instead of leaving
+/// them leased, so another replica (or this one restarted) sends them within a poll and nothing answered is sent twice.
 /// </summary>
 public sealed partial class DeliveryWorker(
     IServiceScopeFactory scopes,
@@ -41,24 +45,39 @@ public sealed partial class DeliveryWorker(
     /// machine to sending (at 1,000 deliveries/s about 100 rows per transaction instead of about 30).
     /// </summary>
     private static readonly TimeSpan RecordLinger = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a stopping worker may take to record what was answered and give back what was cut off.</summary>
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
     private readonly WebhookOptions _options = options.Value;
     private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
     /// <summary>Deliveries claimed and not yet recorded (or given back to the lease).</summary>
     private int _inFlight;
 
+    /// <summary>The sends under way, by delivery, so a stopping worker can wait for them to end.</summary>
+    private readonly ConcurrentDictionary<Guid, Task> _sends = new();
+
+    /// <summary>Deliveries whose send the stopping token cut off, with the lease they hold.</summary>
+    private readonly ConcurrentQueue<WebhookDelivery> _cutOff = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var finished = Channel.CreateUnbounded<Attempt>(new UnboundedChannelOptions { SingleReader = true });
-        var recording = Task.Run(() => RecordLoopAsync(finished.Reader, stoppingToken), CancellationToken.None);
+        // Recording outlives the stopping token by the grace, so answers that arrived are recorded rather than sent again.
+        using var drain = new CancellationTokenSource();
+        using var stopping = stoppingToken.Register(() => drain.CancelAfter(ShutdownGrace));
+        var recording = Task.Run(() => RecordLoopAsync(finished.Reader, stoppingToken, drain.Token), CancellationToken.None);
         try
         {
             await ClaimLoopAsync(finished.Writer, stoppingToken);
         }
         finally
         {
+            // Every send watches the stopping token: they end promptly, answered (to be recorded) or cut off.
+            await Task.WhenAll(_sends.Values);
             finished.Writer.TryComplete();
             await recording;
+            await GiveBackAsync(drain.Token);
         }
     }
 
@@ -74,7 +93,11 @@ public sealed partial class DeliveryWorker(
                 foreach (var (delivery, webhook) in claimed)
                 {
                     Interlocked.Increment(ref _inFlight);
-                    _ = SendAsync(delivery, webhook, finished, ct);
+                    var send = SendAsync(delivery, webhook, finished, ct);
+                    if (_sends.TryAdd(delivery.Id, send) && send.IsCompleted)
+                    {
+                        _sends.TryRemove(delivery.Id, out _);
+                    }
                 }
 
                 if (room > 0 && claimed.Count == room)
@@ -162,8 +185,54 @@ public sealed partial class DeliveryWorker(
         }
         catch (Exception)
         {
-            // Shutting down (cancelled, or a send cut off by it): nothing is recorded and the lease gives the row back to a worker later.
+            // Shutting down (cancelled, or a send cut off by it): not an attempt to record; the row is given back on the way out.
             Interlocked.Decrement(ref _inFlight);
+            _cutOff.Enqueue(delivery);
+        }
+        finally
+        {
+            _sends.TryRemove(delivery.Id, out _);
+        }
+    }
+
+    /// <summary>
+    /// Ends the lease of the deliveries whose send was cut off by shutting down, so they are due now. Only a lease this
+    /// worker still holds is ended (the row's due time is still the one its claim set). Should this fail, the lease ends
+    /// on its own.
+    /// </summary>
+    private async Task GiveBackAsync(CancellationToken ct)
+    {
+        var cutOff = new List<WebhookDelivery>();
+        while (_cutOff.TryDequeue(out var delivery))
+        {
+            cutOff.Add(delivery);
+        }
+
+        if (cutOff.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+            var given = await db.Database.ExecuteSqlRawAsync("""
+                UPDATE webhook_deliveries d SET next_attempt_at = @now
+                FROM unnest(@ids, @leases) AS r(id, leased_until)
+                WHERE d.id = r.id AND d.status = 'pending' AND d.next_attempt_at = r.leased_until
+                """,
+                [
+                    new NpgsqlParameter<DateTimeOffset>("now", clock.GetStoredUtcNow()),
+                    ArrayOf("ids", NpgsqlDbType.Uuid, cutOff.Select(d => d.Id)),
+                    ArrayOf("leases", NpgsqlDbType.TimestampTz, cutOff.Select(d => d.NextAttemptAt)),
+                ],
+                ct);
+            LogGivenBack(given);
+        }
+        catch (Exception ex)
+        {
+            LogGiveBackFailed(ex, cutOff.Count);
         }
     }
 
@@ -193,14 +262,23 @@ public sealed partial class DeliveryWorker(
         return await sender.SendAsync(webhook.Url, delivery.EventId.ToString(), body, keys, traceParent, ct);
     }
 
-    private async Task RecordLoopAsync(ChannelReader<Attempt> finished, CancellationToken ct)
+    /// <summary>
+    /// Records finished attempts until the claim loop has stopped and every send has ended (the channel completes), or
+    /// the shutdown grace runs out (<paramref name="drain"/>).
+    /// </summary>
+    private async Task RecordLoopAsync(ChannelReader<Attempt> finished, CancellationToken stopping, CancellationToken drain)
     {
         var batch = new List<Attempt>();
+        var ct = drain;
         try
         {
             while (await finished.WaitToReadAsync(ct))
             {
-                await Task.Delay(RecordLinger, clock, ct);
+                if (!stopping.IsCancellationRequested)
+                {
+                    await Task.Delay(RecordLinger, clock, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+
                 while (batch.Count < _options.MaxInFlight && finished.TryRead(out var attempt))
                 {
                     batch.Add(attempt);
@@ -225,7 +303,7 @@ public sealed partial class DeliveryWorker(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Shutting down: what is not recorded is sent again after its lease.
+            // The shutdown grace ran out: what is not recorded is sent again after its lease.
         }
     }
 
@@ -373,6 +451,12 @@ public sealed partial class DeliveryWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Recording {Count} webhook attempts failed; those deliveries are sent again after their lease")]
     private partial void LogRecordFailed(Exception ex, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: gave back {Count} webhook deliveries whose send was cut off")]
+    private partial void LogGivenBack(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping: could not give back {Count} cut-off webhook deliveries; they are sent again after their lease")]
+    private partial void LogGiveBackFailed(Exception ex, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {WebhookId} disabled after {Failures} failed events in a row")]
     private partial void LogDisabled(Guid webhookId, int failures);

@@ -15,14 +15,31 @@ public sealed partial class HeadlineRefresher(IServiceScopeFactory scopes, Metri
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan Window = TimeSpan.FromDays(30);
 
+    /// <summary>One refresh at a time: a slow refresh that read older inputs must not overwrite a later one's values.</summary>
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+
     public async Task RefreshAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MetricsDbContext>();
-        var inputs = await loader.LoadAsync(db, ct);
-        var now = clock.GetUtcNow();
-        headline.Update(MetricCatalog.ComputeAll(inputs, MetricWindow.Of(now - Window, now, now)),
-            await db.Requests.LongCountAsync(r => r.FirstDeliveredAt != null, ct));
+        await _refreshing.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MetricsDbContext>();
+            var inputs = await loader.LoadAsync(db, ct);
+            var now = clock.GetUtcNow();
+            headline.Update(MetricCatalog.ComputeAll(inputs, MetricWindow.Of(now - Window, now, now)),
+                await db.Requests.LongCountAsync(r => r.FirstDeliveredAt != null, ct));
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _refreshing.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

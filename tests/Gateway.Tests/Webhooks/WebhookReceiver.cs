@@ -34,6 +34,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<Received> _received = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Reply>> _scripts = new();
     private readonly ConcurrentDictionary<string, Reply> _defaults = new();
+    private readonly ConcurrentDictionary<string, int> _holding = new();
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
@@ -72,6 +73,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>What the path answers once its script is used up (200 unless set).</summary>
     public void Otherwise(string url, Reply reply) => _defaults[PathOf(url)] = reply;
 
+    /// <summary>How many posts to the path are being held open right now (a delayed reply not yet given).</summary>
+    public int Holding(string url) => _holding.GetValueOrDefault(PathOf(url));
+
     public IReadOnlyList<Received> At(string url) => _received.Where(r => r.Path == PathOf(url)).ToList();
 
     private static string PathOf(string url) => new Uri(url).AbsolutePath;
@@ -87,7 +91,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
         if (reply.Delay > TimeSpan.Zero)
         {
             // A slow or hung receiver: held until the delay passes or the sender gives up.
+            _holding.AddOrUpdate(path, 1, (_, n) => n + 1);
             await Task.Delay(reply.Delay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            _holding.AddOrUpdate(path, 0, (_, n) => n - 1);
             if (context.RequestAborted.IsCancellationRequested)
             {
                 _received.Enqueue(Record(context, path, body, 0));

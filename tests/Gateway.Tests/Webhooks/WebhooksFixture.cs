@@ -18,12 +18,25 @@ namespace MarketingDev.Gateway.Tests.Webhooks;
 /// </summary>
 public class WebhooksFixture : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?> _overrides;
+
+    public WebhooksFixture()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A fixture whose Gateway takes these settings over the defaults above (longer leases, say).</summary>
+    protected WebhooksFixture(IReadOnlyDictionary<string, string?> overrides) => _overrides = overrides;
+
     private IsolatedResources? _resources;
     private ServiceHost<RequestsGrpcService>? _requests;
     private Dictionary<string, string?> _settings = [];
     private HostRouter? _router;
 
     public ServiceHost<GatewayOptions> Gateway { get; private set; } = null!;
+
+    /// <summary>What the Gateway stopped by the last restart logged, for a failure message.</summary>
+    public LogRecorder? PreviousLogs { get; private set; }
     public WebhookReceiver Receiver { get; private set; } = null!;
 
     /// <summary>Host names the Gateway resolves to scripted addresses: each call takes the next answer (the last one repeats).</summary>
@@ -51,6 +64,11 @@ public class WebhooksFixture : IAsyncLifetime
         _settings["Webhooks:ClaimMargin"] = "00:00:01";
         _settings["Webhooks:PollInterval"] = "00:00:00.100";
         _settings["Webhooks:DisableAfterFailures"] = DisableAfterFailures.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (key, value) in _overrides)
+        {
+            _settings[key] = value;
+        }
+
         await StartGatewayAsync();
     }
 
@@ -62,6 +80,7 @@ public class WebhooksFixture : IAsyncLifetime
     /// <summary>Stops the Gateway (its in-flight attempts are cut off) and starts a new one on the same database and queue.</summary>
     public async Task RestartGatewayAsync()
     {
+        PreviousLogs = Gateway.Logs;
         await Gateway.DisposeAsync();
         await StartGatewayAsync();
     }

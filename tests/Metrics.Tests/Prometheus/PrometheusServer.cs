@@ -87,6 +87,9 @@ internal sealed class ScrapeProxy : IDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The last exposition Prometheus received through the proxy (for a failure message).</summary>
+    public string LastScrape { get; private set; } = "(none yet)";
+
     public void Dispose()
     {
         _listener.Close();
@@ -110,7 +113,9 @@ internal sealed class ScrapeProxy : IDisposable
             using var answer = await _service.GetAsync(context.Request.Url!.PathAndQuery);
             context.Response.StatusCode = (int)answer.StatusCode;
             context.Response.ContentType = answer.Content.Headers.ContentType?.ToString();
-            await answer.Content.CopyToAsync(context.Response.OutputStream);
+            var body = await answer.Content.ReadAsByteArrayAsync();
+            LastScrape = $"{(int)answer.StatusCode} at {DateTimeOffset.UtcNow:HH:mm:ss.fff}:\n{System.Text.Encoding.UTF8.GetString(body)}";
+            await context.Response.OutputStream.WriteAsync(body);
             context.Response.Close();
         }
     }

@@ -78,8 +78,19 @@ public sealed class PrometheusTests : IAsyncLifetime
         using var api = new HttpClient { BaseAddress = prometheus.Address };
 
         var up = await Eventually.ReturnsAsync(() => QueryAsync(api, "up{job=\"metrics\"}"), v => v == "1", "Prometheus to scrape the target", TimeSpan.FromSeconds(60));
-        var roadblocks = await Eventually.ReturnsAsync(() => QueryAsync(api, "marketingdev_roadblocks_open"), v => v is not null and not "0",
-            "the headline gauge in Prometheus", TimeSpan.FromSeconds(30));
+        string? roadblocks;
+        try
+        {
+            roadblocks = await Eventually.ReturnsAsync(() => QueryAsync(api, "marketingdev_roadblocks_open"), v => v is not null and not "0",
+                "the headline gauge in Prometheus", TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException timeout)
+        {
+            var exposition = proxy.LastScrape.Split('\n').Where(l => l.Contains("roadblocks", StringComparison.Ordinal) || !l.StartsWith('#'))
+                .Where(l => !l.StartsWith("http_", StringComparison.Ordinal) && !l.StartsWith("dotnet_", StringComparison.Ordinal) && !l.StartsWith("aspnetcore_", StringComparison.Ordinal));
+            throw new TimeoutException(string.Join(Environment.NewLine,
+                [timeout.Message, "The Metrics service logged:", .. _fixture.MetricsHost.Logs.WarningsAndErrors(), "The last scrape (headline lines):", .. exposition]), timeout);
+        }
 
         Assert.Equal("1", up);
         Assert.Equal("1", roadblocks);
