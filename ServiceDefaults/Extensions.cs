@@ -1,3 +1,4 @@
+using MarketingDev.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -84,6 +85,12 @@ public static class Extensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // While the bus is still coming up, /health answers 503 "Starting" without running (and logging) the checks.
+        if (app.Services.GetService<BusStartup>() is { } startup)
+        {
+            app.UseWhen(context => context.Request.Path == "/health" && startup.Starting, starting => starting.Run(HealthResponse.WriteStartingAsync));
+        }
+
         // Degraded is not ready either: an orchestrator must route no traffic to a service that cannot reach its broker.
         // /alive stays 200 meanwhile, so nothing restarts a process for a dependency's outage.
         app.MapHealthChecks("/health", new HealthCheckOptions

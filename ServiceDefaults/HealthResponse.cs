@@ -19,4 +19,12 @@ internal static class HealthResponse
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }
+
+    /// <summary>Not ready yet, without having run the checks: the service is starting (see BusStartup).</summary>
+    public static Task WriteStartingAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = "Starting", checks = new Dictionary<string, object>() }));
+    }
 }

@@ -26,6 +26,8 @@ public static class MessagingExtensions
                 "(the AppHost does this for you: dotnet run --project AppHost)."));
         builder.Services.AddSingleton(broker);
         builder.Services.AddSingleton<BrokerHealthCheck>();
+        builder.Services.AddSingleton<BusStartup>();
+        builder.Services.AddBusObserver(services => services.GetRequiredService<BusStartup>());
         builder.Services.AddHealthChecks().AddCheck<BrokerHealthCheck>("rabbitmq", tags: [Extensions.ReadyTag]);
         builder.Services.TryAddTimeProvider();
 
