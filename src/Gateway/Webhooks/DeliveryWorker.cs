@@ -26,7 +26,8 @@ namespace MarketingDev.Gateway.Webhooks;
 /// </list>
 /// A Gateway that stops (a deploy, a scale-in) finishes cleanly: it waits for its sends to end (cut off by the stopping
 /// token), records the attempts that were answered, and gives the cut-off deliveries back at once instead of leaving
-/// them leased, so another replica (or this one restarted) sends them within a poll and nothing answered is sent twice.
+/// them leased, so another replica (or this one restarted) sends them within a poll, and what was answered is not sent
+/// again (unless recording it outlasts the grace: delivery stays at least once).
 /// </summary>
 public sealed partial class DeliveryWorker(
     IServiceScopeFactory scopes,
