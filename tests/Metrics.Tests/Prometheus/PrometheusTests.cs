@@ -13,20 +13,30 @@ namespace MarketingDev.Metrics.Tests.Prometheus;
 
 /// <summary>
 /// Runs alone: a MeterProvider listens to meters by name across the whole process, so while another test class's
-/// Metrics host is alive its headline gauges (same meter and instrument names) feed the same series, and an observable
-/// gauge keeps the last callback's value: this host's open roadblock could be reported as the other host's 0.
-/// In a deployment there is one Metrics service per process.
+/// Metrics host is alive its headline gauges (same meter and instrument names) feed the same metric stream in this
+/// host's exporter: an observable gauge keeps the last callback's value, and when that other host is disposed, its
+/// meter's end ends the shared stream, so this host's series disappear from /metrics. In a deployment there is one
+/// Metrics service per process.
+/// This definition has no name, so it binds by type: a class joins it with [Collection(typeof(ScrapeAlone))]. Joined by
+/// name ([Collection(typeof(ScrapeAlone))], as before), a class lands in a new untyped collection of that name that runs
+/// in parallel with the others, which is how the headline gauge once went missing for 30 s in CI.
 /// </summary>
 [CollectionDefinition(DisableParallelization = true)]
 public sealed class ScrapeAlone;
 
 /// <summary>/metrics on the Metrics service: the headline metrics in Prometheus text format, as promtool accepts it.</summary>
-[Collection(nameof(ScrapeAlone))]
+[Collection(typeof(ScrapeAlone))]
 public sealed class PrometheusTests : IAsyncLifetime
 {
     private readonly MetricsFixture _fixture = new();
 
-    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
+    public ValueTask InitializeAsync()
+    {
+        // The guard above is in effect (it was not while the class named its collection by a string).
+        Assert.True((TestContext.Current.TestCollection as Xunit.v3.IXunitTestCollection)?.DisableParallelization,
+            "PrometheusTests must run in a collection that runs alone");
+        return _fixture.InitializeAsync();
+    }
 
     public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
