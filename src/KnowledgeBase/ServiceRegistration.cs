@@ -30,6 +30,7 @@ internal static class ServiceRegistration
         services.AddSingleton<IValidator<ArticleInput>, ArticleInputValidator>();
         services.AddSingleton<IValidator<SearchArticles>, SearchArticlesValidator>();
         services.AddSingleton<IValidator<AskQuestion>, AskQuestionValidator>();
+        services.AddSingleton<IValidator<DiffRevisions>, DiffRevisionsValidator>();
         services.AddSingleton<IValidator<AnswerQuestion>, AnswerQuestionValidator>();
         services.AddSingleton<IValidator<AnnotateText>, AnnotateTextValidator>();
         services.AddSingleton<GlossaryIndex>();

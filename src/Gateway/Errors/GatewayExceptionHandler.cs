@@ -19,6 +19,8 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
             RpcException rpc => FromRpc(rpc, context),
             BadHttpRequestException bad => FromBadRequest(bad),
             ApiProblemException api => api.Problem,
+            // The Gateway's own validators (FluentValidation, as in the services) fail with the same exception.
+            MarketingDev.ServiceDefaults.Errors.InvalidInputException invalid => Invalid(invalid),
             _ => null,
         };
         if (problem is null)
@@ -29,6 +31,13 @@ internal sealed partial class GatewayExceptionHandler(IProblemDetailsService pro
 
         context.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Invalid(MarketingDev.ServiceDefaults.Errors.InvalidInputException invalid)
+    {
+        var problem = ProblemCatalogue.Validation.Create("Fix the fields listed in errors.");
+        problem.Extensions["errors"] = invalid.Errors.Select(e => new Problems.FieldError(e.Field, e.Message)).ToList();
+        return problem;
     }
 
     private ProblemDetails FromRpc(RpcException rpc, HttpContext context)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MarketingDev.Gateway.Webhooks;
 using MarketingDev.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -322,6 +323,24 @@ public sealed class WebhookDeliveryTests(WebhooksFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/events")).StatusCode);
         using var anonymous = fixture.Client(null);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/events")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Register_InvalidFields_Is400WithAPointerPerField_AndStoresNothing()
+    {
+        using var admin = fixture.Client();
+        var before = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/webhooks")).GetArrayLength();
+
+        var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/v1/webhooks", new
+        {
+            url = "ftp://127.0.0.1/hook",
+            events = new[] { "requestDrafted", "noSuchEvent" },
+            format = "xml",
+            description = new string('d', WebhookRules.MaxDescriptionLength + 1),
+        }), HttpStatusCode.BadRequest, "validation");
+
+        Assert.Equal(["#/url", "#/events/1", "#/format", "#/description"], ProblemAssert.Pointers(problem));
+        Assert.Equal(before, (await admin.GetFromJsonAsync<JsonElement>("/api/v1/webhooks")).GetArrayLength());
     }
 
     [Theory]

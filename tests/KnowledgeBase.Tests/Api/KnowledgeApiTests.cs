@@ -145,6 +145,8 @@ public sealed class KnowledgeApiTests(KnowledgeFixture fixture) : IClassFixture<
         Assert.Equal("Retention", second.GetProperty("changeSummary").GetString());
         Assert.Equal("Show the banner.\nStore the choice for 12 months.", second.GetProperty("content").GetProperty("body").GetString());
         await ProblemAsync(missing, HttpStatusCode.NotFound, "not-found");
+        var noRevision = await ProblemAsync(await client.GetAsync($"{url}/diff?from=0&to=-1"), HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(["#/from", "#/to"], Pointers(noRevision));
     }
 
     [Fact]

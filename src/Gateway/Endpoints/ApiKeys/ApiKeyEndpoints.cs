@@ -4,7 +4,9 @@ using MarketingDev.Gateway.Data;
 using MarketingDev.Gateway.Errors;
 using MarketingDev.Gateway.Idempotency;
 using MarketingDev.Gateway.OpenApi;
+using FluentValidation;
 using MarketingDev.ServiceDefaults;
+using MarketingDev.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,8 +20,21 @@ public sealed record ApiKeyView(Guid Id, string Name, [WireEnum(typeof(Role))] s
 /// <summary>The answer to creating a key: the only time the secret is returned.</summary>
 public sealed record CreatedApiKey(Guid Id, string Name, [WireEnum(typeof(Role))] string Role, string Prefix, DateTimeOffset CreatedAt, string Key);
 
+public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyBody>
+{
+    public CreateApiKeyValidator()
+    {
+        RuleFor(b => b.Name).Must(name => !string.IsNullOrWhiteSpace(name) && name.Length <= 200)
+            .WithMessage("A name of 1 to 200 characters is required: who or what the key belongs to.");
+        RuleFor(b => b.Role).Must(role => WireName.TryParse<Role>(role, out _))
+            .WithMessage($"Role must be one of: {WireName.Names<Role>()}.");
+    }
+}
+
 internal static class ApiKeyEndpoints
 {
+    private static readonly CreateApiKeyValidator Validator = new();
+
     public static void MapApiKeyEndpoints(this IEndpointRouteBuilder app)
     {
         var keys = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequireAuthorization(Policies.Admin);
@@ -32,24 +47,8 @@ internal static class ApiKeyEndpoints
 
     private static async Task<Created<CreatedApiKey>> CreateAsync(CreateApiKeyBody body, ClaimsPrincipal user, GatewayDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new List<Problems.FieldError>();
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200)
-        {
-            errors.Add(new("#/name", "A name of 1 to 200 characters is required: who or what the key belongs to."));
-        }
-
-        if (!WireName.TryParse<Role>(body.Role, out var role))
-        {
-            errors.Add(new("#/role", $"Role must be one of: {WireName.Names<Role>()}."));
-        }
-
-        if (errors.Count > 0)
-        {
-            var problem = ProblemCatalogue.Validation.Create("Fix the fields listed in errors.");
-            problem.Extensions["errors"] = errors;
-            throw new ApiProblemException(problem);
-        }
-
+        await Validator.ValidateOrThrowAsync(body, ct);
+        var role = WireName.TryParse<Role>(body.Role, out var parsed) ? parsed : throw new InvalidOperationException("Validated above.");
         var (key, secret) = ApiKey.Create(body.Name.Trim(), role, user.PrincipalName(), clock.GetStoredUtcNow());
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);

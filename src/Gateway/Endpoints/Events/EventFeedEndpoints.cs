@@ -1,3 +1,4 @@
+using MarketingDev.ServiceDefaults.Errors;
 using System.Text.Json;
 using MarketingDev.Gateway.Data;
 using MarketingDev.Gateway.Endpoints.Webhooks;
@@ -30,7 +31,7 @@ internal static class EventFeedEndpoints
         var unknown = wanted.Where(t => !EventCatalog.IsKnown(t)).ToList();
         if (unknown.Count > 0)
         {
-            WebhookEndpoints.ThrowIfAny([new Problems.FieldError("#/types", $"Unknown event type(s): {string.Join(", ", unknown)}.")]);
+            throw new InvalidInputException("#/types", $"Unknown event type(s): {string.Join(", ", unknown)}.");
         }
 
         var query = db.IntegrationEvents.AsNoTracking().Where(e => e.Sequence > from);

@@ -1,3 +1,4 @@
+using MarketingDev.ServiceDefaults.Errors;
 using System.Globalization;
 using System.Text;
 using MarketingDev.Gateway.Endpoints.Webhooks;
@@ -30,7 +31,7 @@ public static class FeedCursor
     {
         if (!TryDecode(cursor, out var sequence))
         {
-            WebhookEndpoints.ThrowIfAny([new(pointer, "Not a cursor this API gave out; pass back nextCursor (or the Link header) as it is.")]);
+            throw new InvalidInputException(pointer, "Not a cursor this API gave out; pass back nextCursor (or the Link header) as it is.");
         }
 
         return sequence;
@@ -40,7 +41,7 @@ public static class FeedCursor
     {
         if (limit is { } given && (given < 1 || given > max))
         {
-            WebhookEndpoints.ThrowIfAny([new Problems.FieldError(pointer, $"limit must be between 1 and {max}.")]);
+            throw new InvalidInputException(pointer, $"limit must be between 1 and {max}.");
         }
 
         return limit ?? byDefault;

@@ -6,6 +6,7 @@ using MarketingDev.Gateway.Errors;
 using MarketingDev.Gateway.Http;
 using MarketingDev.Gateway.Webhooks;
 using MarketingDev.ServiceDefaults;
+using MarketingDev.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -44,12 +45,7 @@ internal static class WebhookEndpoints
         CreateWebhookBody body, ClaimsPrincipal user, GatewayDbContext db, WebhookSecrets secrets, TargetPolicy policy, TargetResolver resolver,
         TimeProvider clock, CancellationToken ct)
     {
-        var errors = new List<Problems.FieldError>();
-        await CheckUrlAsync(body.Url, policy, resolver, errors, ct);
-        CheckEvents(body.Events, errors);
-        CheckFormat(body.Format, errors);
-        CheckDescription(body.Description, errors);
-        ThrowIfAny(errors);
+        await new CreateWebhookValidator(policy, resolver).ValidateOrThrowAsync(body, ct);
 
         var now = clock.GetStoredUtcNow();
         var secret = WebhookSecrets.Generate();
@@ -81,20 +77,7 @@ internal static class WebhookEndpoints
     private static async Task<Results<Ok<WebhookView>, NotFound>> UpdateAsync(
         Guid id, UpdateWebhookBody body, GatewayDbContext db, TargetPolicy policy, TargetResolver resolver, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new List<Problems.FieldError>();
-        if (body.Url is not null)
-        {
-            await CheckUrlAsync(body.Url, policy, resolver, errors, ct);
-        }
-
-        if (body.Events is not null)
-        {
-            CheckEvents(body.Events, errors);
-        }
-
-        CheckFormat(body.Format, errors);
-        CheckDescription(body.Description, errors);
-        ThrowIfAny(errors);
+        await new UpdateWebhookValidator(policy, resolver).ValidateOrThrowAsync(body, ct);
         if (await db.Webhooks.SingleOrDefaultAsync(w => w.Id == id, ct) is not { } webhook)
         {
             return TypedResults.NotFound();
@@ -200,83 +183,4 @@ internal static class WebhookEndpoints
         d.Id, d.WebhookId, d.EventId, d.EventType, d.Status, d.AttemptCount, d.CreatedAt,
         d.Status == DeliveryStatus.Pending ? d.NextAttemptAt : null, d.CompletedAt, d.LastError, d.ReplayOf,
         d.Attempts.OrderBy(a => a.Number).Select(a => new AttemptView(a.Number, a.AttemptedAt, a.StatusCode, a.LatencyMs, a.ResponseSnippet, a.Error)).ToList());
-
-    /// <summary>The SSRF rule at registration: scheme and host by the policy, and every address the host resolves to now.</summary>
-    private static async Task CheckUrlAsync(string url, TargetPolicy policy, TargetResolver resolver, List<Problems.FieldError> errors, CancellationToken ct)
-    {
-        if (url.Length > WebhookRules.MaxUrlLength)
-        {
-            errors.Add(new("#/url", $"At most {WebhookRules.MaxUrlLength} characters."));
-            return;
-        }
-
-        if (policy.CheckUrl(url) is { } problem)
-        {
-            errors.Add(new("#/url", problem));
-            return;
-        }
-
-        var host = new Uri(url).IdnHost;
-        System.Net.IPAddress[] addresses;
-        try
-        {
-            addresses = await resolver.ResolveAsync(host, ct);
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            addresses = [];
-        }
-
-        if (addresses.Length == 0)
-        {
-            errors.Add(new("#/url", $"'{host}' does not resolve."));
-        }
-        else if (addresses.FirstOrDefault(a => !policy.MayConnect(host, a)) is { } refused)
-        {
-            errors.Add(new("#/url", $"'{host}' resolves to {refused}: webhooks may not reach loopback, private, link-local or reserved addresses."));
-        }
-    }
-
-    private static void CheckEvents(IReadOnlyList<string> events, List<Problems.FieldError> errors)
-    {
-        if (events.Count is 0 or > WebhookRules.MaxEvents)
-        {
-            errors.Add(new("#/events", $"Name 1 to {WebhookRules.MaxEvents} event types, or \"*\" for all."));
-            return;
-        }
-
-        for (var i = 0; i < events.Count; i++)
-        {
-            if (events[i] != Webhook.AllEvents && !EventCatalog.IsKnown(events[i]))
-            {
-                errors.Add(new($"#/events/{i}", $"Unknown event type. Known: {string.Join(", ", EventCatalog.ByName.Keys.Order())}, or \"*\"."));
-            }
-        }
-    }
-
-    private static void CheckFormat(string? format, List<Problems.FieldError> errors)
-    {
-        if (format is not null && !WebhookRules.Formats.Contains(format))
-        {
-            errors.Add(new("#/format", $"Format must be one of: {string.Join(", ", WebhookRules.Formats)}."));
-        }
-    }
-
-    private static void CheckDescription(string? description, List<Problems.FieldError> errors)
-    {
-        if (description is { Length: > WebhookRules.MaxDescriptionLength })
-        {
-            errors.Add(new("#/description", $"At most {WebhookRules.MaxDescriptionLength} characters."));
-        }
-    }
-
-    internal static void ThrowIfAny(List<Problems.FieldError> errors)
-    {
-        if (errors.Count > 0)
-        {
-            var problem = Problems.Create(400, "validation", "The request is not valid", "Fix the fields listed in errors.");
-            problem.Extensions["errors"] = errors;
-            throw new ApiProblemException(problem);
-        }
-    }
 }

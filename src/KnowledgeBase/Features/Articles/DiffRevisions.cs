@@ -1,3 +1,4 @@
+using FluentValidation;
 using MarketingDev.KnowledgeBase.Data;
 using MarketingDev.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -6,26 +7,21 @@ namespace MarketingDev.KnowledgeBase.Features.Articles;
 
 public sealed record DiffRevisions(string ArticleId, int From, int To);
 
+public sealed class DiffRevisionsValidator : AbstractValidator<DiffRevisions>
+{
+    public DiffRevisionsValidator()
+    {
+        RuleFor(q => q.From).GreaterThanOrEqualTo(1).WithMessage("From must be a revision number (1 or more).");
+        RuleFor(q => q.To).GreaterThanOrEqualTo(1).WithMessage("To must be a revision number (1 or more).");
+    }
+}
+
 /// <summary>The line diff from one revision to another (either order; the same number gives no change).</summary>
-public sealed class DiffRevisionsHandler(KnowledgeDbContext db)
+public sealed class DiffRevisionsHandler(KnowledgeDbContext db, IValidator<DiffRevisions> validator)
 {
     public async Task<RevisionDiffResult> HandleAsync(DiffRevisions query, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        if (query.From < 1)
-        {
-            errors.Add(new("#/from", "From must be a revision number (1 or more)."));
-        }
-
-        if (query.To < 1)
-        {
-            errors.Add(new("#/to", "To must be a revision number (1 or more)."));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new InvalidInputException(errors);
-        }
+        await validator.ValidateOrThrowAsync(query, ct);
 
         var id = Writers.ParseId(query.ArticleId, "Article");
         var revisions = await db.ArticleRevisions.AsNoTracking()
