@@ -1,12 +1,12 @@
 using System.Security.Claims;
+using FluentValidation;
 using MarketingDev.Gateway.Auth;
 using MarketingDev.Gateway.Data;
 using MarketingDev.Gateway.Errors;
 using MarketingDev.Gateway.Idempotency;
 using MarketingDev.Gateway.OpenApi;
-using FluentValidation;
-using MarketingDev.ServiceDefaults;
 using MarketingDev.ServiceDefaults.Errors;
+using MarketingDev.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,10 +1,9 @@
-using MarketingDev.ServiceDefaults.Errors;
 using System.Text.Json;
 using MarketingDev.Gateway.Data;
-using MarketingDev.Gateway.Endpoints.Webhooks;
 using MarketingDev.Gateway.Errors;
 using MarketingDev.Gateway.Http;
 using MarketingDev.Gateway.Webhooks;
+using MarketingDev.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,6 @@
-using MarketingDev.ServiceDefaults.Errors;
 using System.Globalization;
 using System.Text;
-using MarketingDev.Gateway.Endpoints.Webhooks;
-using MarketingDev.Gateway.Errors;
+using MarketingDev.ServiceDefaults.Errors;
 
 namespace MarketingDev.Gateway.Endpoints.Events;
 
