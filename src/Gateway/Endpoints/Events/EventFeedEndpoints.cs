@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MarketingDev.Gateway.Data;
+using MarketingDev.Gateway.Endpoints.Webhooks;
 using MarketingDev.Gateway.Errors;
 using MarketingDev.Gateway.Http;
 using MarketingDev.Gateway.Webhooks;
