@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FluentValidation;
 using MarketingDev.Contracts;
 using MarketingDev.Gateway.Auth;
 using MarketingDev.Gateway.Data;
+using MarketingDev.Gateway.Endpoints.ApiKeys;
 using MarketingDev.Gateway.Errors;
 using MarketingDev.Gateway.Idempotency;
 using MarketingDev.Gateway.OpenApi;
@@ -40,6 +42,7 @@ internal static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddSingleton(ServiceTokens.FromConfiguration(builder.Configuration));
         services.AddScoped<IdempotencyStore>();
+        services.AddSingleton<IValidator<CreateApiKeyBody>, CreateApiKeyValidator>();
         services.AddHostedService<BootstrapAdminKey>();
         services.AddHostedService<IdempotencyCleanup>();
         Webhooks.WebhookRegistration.AddWebhooks(builder);

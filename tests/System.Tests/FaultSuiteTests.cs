@@ -1,4 +1,3 @@
-using System.Net;
 using Grpc.Core;
 using Grpc.Net.Client;
 using MarketingDev.AppHost.Infrastructure;
@@ -139,15 +138,7 @@ public sealed class FaultSuiteTests : IAsyncLifetime
         return new RunningProcess(Binaries.Service(project), environment);
     }
 
-    private static async Task WaitHealthyAsync(RunningProcess service, string http)
-    {
-        using var client = new HttpClient();
-        var status = await Eventually.ReturnsAsync(
-            async () => service.HasExited ? HttpStatusCode.Gone : await client.GetAsync($"{http}/health").ContinueWith(
-                t => t.IsCompletedSuccessfully ? t.Result.StatusCode : HttpStatusCode.ServiceUnavailable, TaskScheduler.Default),
-            s => s is HttpStatusCode.OK or HttpStatusCode.Gone, $"{http}/health", Deadline);
-        Assert.True(status == HttpStatusCode.OK, service.Output);
-    }
+    private static Task WaitHealthyAsync(RunningProcess service, string http) => service.WaitUntilHealthyAsync(http, Deadline);
 
     private static GrpcChannel Channel(string address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using MarketingDev.TestSupport;
 
 namespace MarketingDev.System.Tests;
@@ -49,6 +50,17 @@ internal sealed class RunningProcess : IAsyncDisposable
                     throw new InvalidOperationException($"'{text}' never appeared (exited: {_process.HasExited}). Output:\n{Output}", t.Exception);
                 }
             }, TaskScheduler.Default);
+
+    /// <summary>Waits until <c>{http}/health</c> answers 200 or the process exits; fails, with its output, if it exited.</summary>
+    public async Task WaitUntilHealthyAsync(string http, TimeSpan timeout)
+    {
+        using var client = new HttpClient();
+        await Eventually.ReturnsAsync(
+            async () => HasExited ? HttpStatusCode.Gone : await client.GetAsync($"{http}/health").ContinueWith(
+                t => t.IsCompletedSuccessfully ? t.Result.StatusCode : HttpStatusCode.ServiceUnavailable, TaskScheduler.Default),
+            status => status is HttpStatusCode.OK or HttpStatusCode.Gone, $"{http}/health", timeout);
+        Assert.False(HasExited, Output);
+    }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

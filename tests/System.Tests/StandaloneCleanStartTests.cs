@@ -1,4 +1,3 @@
-using System.Net;
 using System.Xml.Linq;
 using MarketingDev.AppHost.Infrastructure;
 using MarketingDev.Contracts;
@@ -48,14 +47,8 @@ public sealed class StandaloneCleanStartTests
             // A new container's user has an empty home directory: nothing from an earlier run to find there.
             environment["HOME"] = Directory.CreateDirectory(Path.Combine(folder.FullName, "home")).FullName;
             await using var service = new RunningProcess(Binaries.Service(project), environment);
-            using var client = new HttpClient();
 
-            await Eventually.ReturnsAsync(
-                async () => service.HasExited ? HttpStatusCode.Gone : await client.GetAsync($"{http}/health").ContinueWith(
-                    t => t.IsCompletedSuccessfully ? t.Result.StatusCode : HttpStatusCode.ServiceUnavailable, TaskScheduler.Default),
-                status => status is HttpStatusCode.OK or HttpStatusCode.Gone, "the service's /health", TimeSpan.FromSeconds(90));
-
-            Assert.False(service.HasExited, service.Output);
+            await service.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(90));
             var warnings = WarningsAndErrors(service.Output);
             Assert.True(warnings.Count == 0, string.Join('\n', warnings));
         }

@@ -26,11 +26,7 @@ public sealed class StandaloneServiceTests
         await using var service = new RunningProcess(Binaries.Service("Metrics"), environment);
         using var client = new HttpClient();
 
-        await Eventually.ReturnsAsync(
-            async () => service.HasExited ? HttpStatusCode.Gone : await client.GetAsync($"{http}/health").ContinueWith(
-                t => t.IsCompletedSuccessfully ? t.Result.StatusCode : HttpStatusCode.ServiceUnavailable, TaskScheduler.Default),
-            status => status is HttpStatusCode.OK or HttpStatusCode.Gone, "the service's /health", TimeSpan.FromSeconds(90));
-        Assert.False(service.HasExited, service.Output);
+        await service.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(90));
         using var channel = GrpcChannel.ForAddress(grpc, new GrpcChannelOptions
         {
             Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, TestActors.Credentials(TestActors.Admin)),

@@ -93,7 +93,8 @@ internal static class InputSanity
         var errors = new List<Problems.FieldError>();
         foreach (var argument in context.Arguments)
         {
-            if (argument is not null && argument.GetType() is { IsClass: true } type && type != typeof(string)
+            // The endpoints' bodies and parameter records, not the validators injected beside them (same namespace).
+            if (argument is not null and not FluentValidation.IValidator && argument.GetType() is { IsClass: true } type && type != typeof(string)
                 && type.Namespace?.StartsWith("MarketingDev.Gateway.Endpoints", StringComparison.Ordinal) == true)
             {
                 errors.AddRange(Check(argument));

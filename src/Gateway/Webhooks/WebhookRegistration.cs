@@ -1,5 +1,7 @@
+using FluentValidation;
 using MarketingDev.Contracts;
 using MarketingDev.Gateway.Data;
+using MarketingDev.Gateway.Endpoints.Webhooks;
 using MarketingDev.ServiceDefaults;
 using MassTransit;
 using Microsoft.AspNetCore.DataProtection;
@@ -30,6 +32,8 @@ internal static class WebhookRegistration
             .ProtectKeysWithCertificate(KeyRingCertificate.LoadOrCreate(builder.Configuration, builder.Environment));
         services.AddSingleton(sp => new TargetPolicy(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowedTargets));
         services.AddSingleton<TargetResolver>();
+        services.AddSingleton<IValidator<CreateWebhookBody>, CreateWebhookValidator>();
+        services.AddSingleton<IValidator<UpdateWebhookBody>, UpdateWebhookValidator>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<DeliverySignal>();

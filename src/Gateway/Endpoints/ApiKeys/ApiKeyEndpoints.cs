@@ -5,9 +5,10 @@ using MarketingDev.Gateway.Data;
 using MarketingDev.Gateway.Errors;
 using MarketingDev.Gateway.Idempotency;
 using MarketingDev.Gateway.OpenApi;
-using MarketingDev.ServiceDefaults.Errors;
 using MarketingDev.ServiceDefaults;
+using MarketingDev.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace MarketingDev.Gateway.Endpoints.ApiKeys;
@@ -33,8 +34,6 @@ public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyBody>
 
 internal static class ApiKeyEndpoints
 {
-    private static readonly CreateApiKeyValidator Validator = new();
-
     public static void MapApiKeyEndpoints(this IEndpointRouteBuilder app)
     {
         var keys = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequireAuthorization(Policies.Admin);
@@ -45,10 +44,11 @@ internal static class ApiKeyEndpoints
         keys.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revoke an API key (admin).");
     }
 
-    private static async Task<Created<CreatedApiKey>> CreateAsync(CreateApiKeyBody body, ClaimsPrincipal user, GatewayDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<CreatedApiKey>> CreateAsync(CreateApiKeyBody body, ClaimsPrincipal user, GatewayDbContext db, [FromServices] IValidator<CreateApiKeyBody> validator,
+        TimeProvider clock, CancellationToken ct)
     {
-        await Validator.ValidateOrThrowAsync(body, ct);
-        var role = WireName.TryParse<Role>(body.Role, out var parsed) ? parsed : throw new InvalidOperationException("Validated above.");
+        await validator.ValidateOrThrowAsync(body, ct);
+        _ = WireName.TryParse<Role>(body.Role, out var role); // the validator has accepted it
         var (key, secret) = ApiKey.Create(body.Name.Trim(), role, user.PrincipalName(), clock.GetStoredUtcNow());
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);

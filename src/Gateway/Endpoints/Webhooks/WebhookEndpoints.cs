@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FluentValidation;
 using MarketingDev.Gateway.Auth;
 using MarketingDev.Gateway.Data;
 using MarketingDev.Gateway.Endpoints.Events;
@@ -42,10 +43,10 @@ internal static class WebhookEndpoints
     }
 
     private static async Task<Created<CreatedWebhook>> CreateAsync(
-        CreateWebhookBody body, ClaimsPrincipal user, GatewayDbContext db, WebhookSecrets secrets, TargetPolicy policy, TargetResolver resolver,
+        CreateWebhookBody body, ClaimsPrincipal user, GatewayDbContext db, WebhookSecrets secrets, [FromServices] IValidator<CreateWebhookBody> validator,
         TimeProvider clock, CancellationToken ct)
     {
-        await new CreateWebhookValidator(policy, resolver).ValidateOrThrowAsync(body, ct);
+        await validator.ValidateOrThrowAsync(body, ct);
 
         var now = clock.GetStoredUtcNow();
         var secret = WebhookSecrets.Generate();
@@ -75,9 +76,9 @@ internal static class WebhookEndpoints
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<WebhookView>, NotFound>> UpdateAsync(
-        Guid id, UpdateWebhookBody body, GatewayDbContext db, TargetPolicy policy, TargetResolver resolver, TimeProvider clock, CancellationToken ct)
+        Guid id, UpdateWebhookBody body, GatewayDbContext db, [FromServices] IValidator<UpdateWebhookBody> validator, TimeProvider clock, CancellationToken ct)
     {
-        await new UpdateWebhookValidator(policy, resolver).ValidateOrThrowAsync(body, ct);
+        await validator.ValidateOrThrowAsync(body, ct);
         if (await db.Webhooks.SingleOrDefaultAsync(w => w.Id == id, ct) is not { } webhook)
         {
             return TypedResults.NotFound();
